@@ -1,14 +1,25 @@
 package org.tunebook.storage;
 
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Opens storages by URL. {@code memory} (and an empty URL) is one in-memory storage shared by the whole
- * JVM, so that studies created in one notebook cell can be loaded by name in another.
+ * Opens storages by URL:
+ * <ul>
+ *   <li>{@code memory} (or an empty URL): one in-memory storage shared by the whole JVM, so that studies
+ *   created in one notebook cell can be loaded by name in another;</li>
+ *   <li>{@code sqlite:path.db}, {@code sqlite:///path.db} (Optuna's form; four slashes for an absolute path)
+ *   and {@code jdbc:sqlite:path.db}: a SQLite file with Optuna's schema, created when missing. One
+ *   {@link SqliteStorage} is kept per file and JVM.</li>
+ * </ul>
  */
 public final class Storages {
 
     private static final InMemoryStorage SHARED_MEMORY = new InMemoryStorage("memory");
+    private static final Map<Path, SqliteStorage> SQLITE = new ConcurrentHashMap<>();
 
     private Storages() {
     }
@@ -22,17 +33,51 @@ public final class Storages {
      * The storage for a URL.
      *
      * @throws IllegalArgumentException for a URL of no known kind, or one this build cannot open yet
+     * @throws StorageException if the database cannot be opened (see {@link SqliteStorage})
      */
     public static Storage open(String url) {
         if (url == null || url.isBlank() || url.trim().equalsIgnoreCase("memory")) {
             return SHARED_MEMORY;
         }
-        String u = url.trim().toLowerCase(Locale.ROOT);
-        if (u.startsWith("sqlite:") || u.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("storage URL '" + url + "': database storages (SQLite, PostgreSQL,"
-                    + " MySQL) are not available in this build yet; use 'memory'");
+        String trimmed = url.trim();
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("sqlite:") || lower.startsWith("jdbc:sqlite:")) {
+            Path file = sqlitePath(trimmed);
+            Path key = file.toAbsolutePath().normalize();
+            return SQLITE.computeIfAbsent(key, k -> SqliteStorage.open(trimmed, file));
+        }
+        if (lower.startsWith("jdbc:postgresql:") || lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
+            throw new IllegalArgumentException("storage URL '" + url + "': PostgreSQL and MySQL storages are not"
+                    + " available in this build yet; use a SQLite file (sqlite:path.db) or 'memory'");
         }
         throw new IllegalArgumentException("storage URL '" + url + "' is not understood; use 'memory',"
-                + " 'sqlite:path.db', 'sqlite:///path.db' or a jdbc:sqlite:, jdbc:postgresql: or jdbc:mysql: URL");
+                + " 'sqlite:path.db', 'sqlite:///path.db' or a jdbc:sqlite: URL");
+    }
+
+    /** The file of a SQLite URL. */
+    static Path sqlitePath(String url) {
+        String rest = url.substring(url.toLowerCase(Locale.ROOT).startsWith("jdbc:") ? "jdbc:sqlite:".length()
+                : "sqlite:".length());
+        if (rest.startsWith("///")) {
+            rest = rest.substring(3);
+        } else if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        } else if (rest.startsWith("//")) {
+            throw new IllegalArgumentException("SQLite URL '" + url + "' names a host; use sqlite:///relative.db or"
+                    + " sqlite:////absolute/path.db");
+        }
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            rest = rest.substring(0, query);
+        }
+        if (rest.isEmpty() || rest.equals(":memory:")) {
+            throw new IllegalArgumentException("SQLite URL '" + url + "' names no file; give a path such as"
+                    + " sqlite:studies.db (for a throw-away study use 'memory')");
+        }
+        return Paths.get(rest);
+    }
+
+    static void forget(SqliteStorage storage) {
+        SQLITE.remove(storage.file().toAbsolutePath().normalize(), storage);
     }
 }

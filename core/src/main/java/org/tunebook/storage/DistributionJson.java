@@ -1,0 +1,94 @@
+package org.tunebook.storage;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tunebook.distributions.CategoricalDistribution;
+import org.tunebook.distributions.Distribution;
+import org.tunebook.distributions.FloatDistribution;
+import org.tunebook.distributions.IntDistribution;
+
+/**
+ * Distributions in Optuna's JSON form ({@code {"name": "FloatDistribution", "attributes": {…}}}), including
+ * the legacy names of Optuna 2 (UniformDistribution, LogUniformDistribution, DiscreteUniformDistribution,
+ * IntUniformDistribution, IntLogUniformDistribution), which are read as their modern equivalents.
+ */
+final class DistributionJson {
+
+    private DistributionJson() {
+    }
+
+    static String write(Distribution distribution) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        String name;
+        if (distribution instanceof FloatDistribution f) {
+            name = "FloatDistribution";
+            attributes.put("step", f.step());
+            attributes.put("low", f.low());
+            attributes.put("high", f.high());
+            attributes.put("log", f.log());
+        } else if (distribution instanceof IntDistribution i) {
+            name = "IntDistribution";
+            attributes.put("log", i.log());
+            attributes.put("step", i.step());
+            attributes.put("low", i.low());
+            attributes.put("high", i.high());
+        } else {
+            name = "CategoricalDistribution";
+            attributes.put("choices", ((CategoricalDistribution) distribution).choices());
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        json.put("attributes", attributes);
+        return Json.write(json);
+    }
+
+    static Distribution read(String text) {
+        if (!(Json.read(text) instanceof Map<?, ?> json) || !(json.get("attributes") instanceof Map<?, ?> a)) {
+            throw new StorageException("stored distribution is not in Optuna's format: " + text);
+        }
+        Object name = json.get("name");
+        try {
+            switch (String.valueOf(name)) {
+                case "FloatDistribution":
+                    return new FloatDistribution(num(a, "low"), num(a, "high"), bool(a, "log"),
+                            a.get("step") == null ? null : num(a, "step"));
+                case "IntDistribution":
+                    return new IntDistribution(integer(a, "low"), integer(a, "high"), bool(a, "log"),
+                            a.get("step") == null ? 1 : integer(a, "step"));
+                case "CategoricalDistribution":
+                    return new CategoricalDistribution((List<?>) a.get("choices"));
+                case "UniformDistribution":
+                    return new FloatDistribution(num(a, "low"), num(a, "high"), false, null);
+                case "LogUniformDistribution":
+                    return new FloatDistribution(num(a, "low"), num(a, "high"), true, null);
+                case "DiscreteUniformDistribution":
+                    return new FloatDistribution(num(a, "low"), num(a, "high"), false, num(a, "q"));
+                case "IntUniformDistribution":
+                    return new IntDistribution(integer(a, "low"), integer(a, "high"), false,
+                            a.get("step") == null ? 1 : integer(a, "step"));
+                case "IntLogUniformDistribution":
+                    return new IntDistribution(integer(a, "low"), integer(a, "high"), true, 1);
+                default:
+                    throw new StorageException("stored distribution has unknown kind '" + name + "': " + text);
+            }
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+            if (e instanceof StorageException se) {
+                throw se;
+            }
+            throw new StorageException("stored distribution is invalid: " + text + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static double num(Map<?, ?> a, String key) {
+        return ((Number) a.get(key)).doubleValue();
+    }
+
+    private static int integer(Map<?, ?> a, String key) {
+        return (int) Math.round(((Number) a.get(key)).doubleValue());
+    }
+
+    private static boolean bool(Map<?, ?> a, String key) {
+        return Boolean.TRUE.equals(a.get(key));
+    }
+}
