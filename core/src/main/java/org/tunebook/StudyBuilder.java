@@ -21,6 +21,7 @@ public final class StudyBuilder {
     private String name;
     private Storage storage;
     private List<Direction> directions = List.of(Direction.MINIMIZE);
+    private boolean directionsGiven;
     private Sampler sampler;
     private Pruner pruner;
     private boolean loadIfExists;
@@ -68,6 +69,7 @@ public final class StudyBuilder {
             }
         }
         this.directions = List.of(directions);
+        this.directionsGiven = true;
         return this;
     }
 
@@ -99,7 +101,8 @@ public final class StudyBuilder {
      * Creates the study, or loads it with {@link #loadIfExists(boolean) loadIfExists(true)}.
      *
      * @throws DuplicateStudyException if the name is taken and loading was not asked for
-     * @throws IllegalArgumentException if an existing study has other directions than those given
+     * @throws IllegalArgumentException if an existing study has other directions than those given (when none
+     *     were given, a loaded study keeps its stored directions)
      */
     public Study create() {
         Storage s = storage();
@@ -113,7 +116,7 @@ public final class StudyBuilder {
             }
             id = s.findStudy(n).orElseThrow(() -> e);
             List<Direction> stored = s.studyDirections(id);
-            if (!stored.equals(directions)) {
+            if (directionsGiven && !stored.equals(directions)) {
                 throw new IllegalArgumentException("study '" + n + "' in " + s.url() + " has directions " + stored
                         + ", not " + directions + "; load it with its own directions or pick another name");
             }
