@@ -103,8 +103,18 @@ public final class Tune {
      * @throws org.tunebook.storage.DuplicateStudyException if the target name is taken
      */
     public static Study copy(String name, String fromUrl, String toUrl, String toName) {
-        Storage from = Storages.open(fromUrl);
-        Storage to = Storages.open(toUrl);
+        return copy(name, Storages.open(fromUrl), Storages.open(toUrl), toName);
+    }
+
+    /**
+     * Copies a study between storage objects (say, from the shared memory storage to a private
+     * {@link org.tunebook.storage.InMemoryStorage}), under a new name. Trials keep their numbers, states,
+     * values, times and attributes.
+     *
+     * @throws NoSuchStudyException if the source study does not exist
+     * @throws org.tunebook.storage.DuplicateStudyException if the target name is taken
+     */
+    public static Study copy(String name, Storage from, Storage to, String toName) {
         int sourceId = from.findStudy(name).orElseThrow(() -> noSuchStudy(name, from));
         int targetId = to.createStudy(toName, from.studyDirections(sourceId));
         from.studyUserAttrs(sourceId).forEach((k, v) -> to.setStudyUserAttr(targetId, k, v));
