@@ -28,7 +28,7 @@ final class SqliteConnection implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
 
     SqliteConnection(Connection connection, String where) {
-        this.connection = connection;
+        this.connection = StatementCache.wrap(connection);
         this.where = where;
     }
 

@@ -515,6 +515,9 @@ public final class SqliteStorage implements Storage {
 
     @Override
     public Optional<FrozenTrial> claimWaitingTrial(int studyId) {
+        if (!db.read(c -> hasWaitingTrial(c, studyId))) {
+            return Optional.empty(); // the common case costs a read, not a write transaction
+        }
         Optional<FrozenTrial> claimed = db.write(c -> {
             Long trialId = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT trial_id FROM trials WHERE study_id = ?"
@@ -535,6 +538,16 @@ public final class SqliteStorage implements Storage {
         });
         claimed.ifPresent(t -> live.put(t.id(), new LiveTrial(t, studyId)));
         return claimed;
+    }
+
+    private static boolean hasWaitingTrial(Connection c, int studyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM trials WHERE study_id = ? AND state = 'WAITING' LIMIT 1")) {
+            ps.setInt(1, studyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     @Override
