@@ -41,11 +41,12 @@ public final class FrozenTrial {
         this.values = b.values == null ? null : b.values.clone();
         this.started = b.started;
         this.completed = b.completed;
-        this.params = Collections.unmodifiableMap(new LinkedHashMap<>(b.params));
-        this.distributions = Collections.unmodifiableMap(new LinkedHashMap<>(b.distributions));
-        this.userAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(b.userAttrs));
-        this.systemAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(b.systemAttrs));
-        this.intermediateValues = Collections.unmodifiableSortedMap(new TreeMap<>(b.intermediateValues));
+        // The builder hands its maps over and copies them if it is used again (see Builder.unshare).
+        this.params = Collections.unmodifiableMap(b.params);
+        this.distributions = Collections.unmodifiableMap(b.distributions);
+        this.userAttrs = Collections.unmodifiableMap(b.userAttrs);
+        this.systemAttrs = Collections.unmodifiableMap(b.systemAttrs);
+        this.intermediateValues = Collections.unmodifiableSortedMap(b.intermediateValues);
     }
 
     /** A builder for a trial, by default COMPLETE and without values. */
@@ -182,13 +183,26 @@ public final class FrozenTrial {
         private double[] values;
         private Instant started;
         private Instant completed;
-        private final Map<String, Object> params = new LinkedHashMap<>();
-        private final Map<String, Distribution> distributions = new LinkedHashMap<>();
-        private final Map<String, Object> userAttrs = new LinkedHashMap<>();
-        private final Map<String, Object> systemAttrs = new LinkedHashMap<>();
-        private final SortedMap<Integer, Double> intermediateValues = new TreeMap<>();
+        private Map<String, Object> params = new LinkedHashMap<>();
+        private Map<String, Distribution> distributions = new LinkedHashMap<>();
+        private Map<String, Object> userAttrs = new LinkedHashMap<>();
+        private Map<String, Object> systemAttrs = new LinkedHashMap<>();
+        private SortedMap<Integer, Double> intermediateValues = new TreeMap<>();
+        private boolean shared;
 
         private Builder() {
+        }
+
+        /** After a build, the maps belong to the built trial: copy them before changing anything. */
+        private void unshare() {
+            if (shared) {
+                params = new LinkedHashMap<>(params);
+                distributions = new LinkedHashMap<>(distributions);
+                userAttrs = new LinkedHashMap<>(userAttrs);
+                systemAttrs = new LinkedHashMap<>(systemAttrs);
+                intermediateValues = new TreeMap<>(intermediateValues);
+                shared = false;
+            }
         }
 
         /** Storage identifier. */
@@ -223,6 +237,7 @@ public final class FrozenTrial {
 
         /** A parameter, its external value and its distribution. */
         public Builder param(String name, Object value, Distribution distribution) {
+            unshare();
             params.put(name, value);
             distributions.put(name, distribution);
             return this;
@@ -230,18 +245,21 @@ public final class FrozenTrial {
 
         /** An intermediate value. */
         public Builder intermediateValue(int step, double value) {
+            unshare();
             intermediateValues.put(step, value);
             return this;
         }
 
         /** A user attribute. */
         public Builder userAttr(String key, Object value) {
+            unshare();
             userAttrs.put(key, value);
             return this;
         }
 
         /** A system attribute. */
         public Builder systemAttr(String key, Object value) {
+            unshare();
             systemAttrs.put(key, value);
             return this;
         }
@@ -265,7 +283,9 @@ public final class FrozenTrial {
 
         /** Builds the snapshot. */
         public FrozenTrial build() {
-            return new FrozenTrial(this);
+            FrozenTrial trial = new FrozenTrial(this);
+            shared = true;
+            return trial;
         }
     }
 }

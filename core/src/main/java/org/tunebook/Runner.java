@@ -193,9 +193,11 @@ final class Runner implements StudyRun {
         for (Callback callback : run.callbacks()) {
             callback.afterTrial(study, done);
         }
-        Progress progress = progress();
-        for (RunListener listener : listeners) {
-            notify(() -> listener.trialFinished(done, progress));
+        if (!listeners.isEmpty()) {
+            Progress progress = progress();
+            for (RunListener listener : listeners) {
+                notify(() -> listener.trialFinished(done, progress));
+            }
         }
         if (uncaught != null) {
             fail(uncaught);
@@ -310,7 +312,8 @@ final class Runner implements StudyRun {
         Duration byTimeout = run.timeout() == null ? null : run.timeout().minus(elapsed);
         Duration byTrials = null;
         if (run.trials() >= 0 && finishedTrials > 0) {
-            byTrials = elapsed.multipliedBy(Math.max(0, run.trials() - finishedTrials)).dividedBy(finishedTrials);
+            double perTrialNanos = (double) elapsed.toNanos() / finishedTrials;
+            byTrials = Duration.ofNanos((long) (perTrialNanos * Math.max(0, run.trials() - finishedTrials)));
         }
         Duration estimate = byTimeout == null ? byTrials
                 : byTrials == null ? byTimeout : (byTimeout.compareTo(byTrials) < 0 ? byTimeout : byTrials);
