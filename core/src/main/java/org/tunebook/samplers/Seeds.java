@@ -24,7 +24,19 @@ final class Seeds {
     /** A random stream for one parameter of one trial; independent of the order parameters are asked in. */
     static SplittableRandom forParam(long seed, int trialNumber, String name) {
         long s = mix(seed + 0x9E3779B97F4A7C15L * (trialNumber + 1L));
-        return new SplittableRandom(mix(s ^ (name.hashCode() * 0xC2B2AE3D27D4EB4FL)));
+        return new SplittableRandom(mix(s ^ hash(name)));
+    }
+
+    /**
+     * A 64-bit hash of a parameter name (FNV-1a over its chars). {@link String#hashCode()} would not do: it has
+     * easy collisions ("Aa" and "BB"), which would give two parameters of a trial the same random stream.
+     */
+    static long hash(String name) {
+        long h = 0xCBF29CE484222325L;
+        for (int i = 0; i < name.length(); i++) {
+            h = (h ^ name.charAt(i)) * 0x100000001B3L;
+        }
+        return mix(h);
     }
 
     /** SplitMix64's finalizer: a bijective scrambling of 64 bits. */
