@@ -237,8 +237,9 @@ public final class Study {
             storage.setTrialSystemAttr(trial.id(), FrozenTrial.FAIL_REASON, failReason);
         }
         if (state == TrialState.PRUNED && values == null) {
+            // as in Optuna, the last reported value becomes the trial's value unless it is NaN
             Double last = trial.lastIntermediateValue();
-            values = last == null ? null : new double[] {last};
+            values = last == null || last.isNaN() ? null : new double[] {last};
         }
         if (!storage.finishTrial(trial.id(), state, values)) {
             trial.markFinished(storage.trial(trial.id()).state());
@@ -307,7 +308,13 @@ public final class Study {
         }
         trial.distributions().forEach((param, d) -> {
             Object value = trial.params().get(param);
-            if (!d.contains(d.toInternal(value))) {
+            double internal;
+            try {
+                internal = d.toInternal(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("parameter '" + param + "': " + e.getMessage(), e);
+            }
+            if (!d.contains(internal)) {
                 throw new IllegalArgumentException("parameter '" + param + "' = " + value + " lies outside " + d);
             }
         });
