@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -119,7 +120,7 @@ public final class SqliteStorage implements Storage {
         if (Files.isDirectory(file)) {
             throw new StorageException(where + " is a directory, not a database file");
         }
-        if (!Files.isWritable(file) || (dir != null && !Files.isWritable(dir))) {
+        if (!isWritable(file) || (dir != null && !isWritable(dir))) {
             throw new StorageException(where + " is read-only (tunebook needs to write the file and, for SQLite's"
                     + " journal, its directory); make them writable or copy the file somewhere writable."
                     + " Nothing was written.");
@@ -132,6 +133,21 @@ public final class SqliteStorage implements Storage {
             }
         } catch (IOException e) {
             throw new StorageException("cannot read " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a path may be written: the file system allows it and, where permissions are POSIX, its owner
+     * write bit is set (root may write anything, but a file its user made read-only must stay untouched).
+     */
+    private static boolean isWritable(Path path) {
+        if (!Files.isWritable(path)) {
+            return false;
+        }
+        try {
+            return Files.getPosixFilePermissions(path).contains(PosixFilePermission.OWNER_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return true;
         }
     }
 
