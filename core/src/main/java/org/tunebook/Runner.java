@@ -46,6 +46,7 @@ final class Runner implements StudyRun {
     private final Map<Trial, String> interruptReasons = new ConcurrentHashMap<>();
     private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
     private final Object bestLock = new Object();
+    private final Object startLock = new Object();
     private double bestValue = Double.NaN;
     private int bestTrial = -1;
     private boolean ended; // guarded by listeners
@@ -54,6 +55,7 @@ final class Runner implements StudyRun {
     private volatile long startNanos;
     private volatile long endNanos;
     private ScheduledFuture<?> timeoutTask;
+    private ScheduledFuture<?> heartbeatTask;
 
     Runner(Study study, Objective objective, Run run) {
         this.study = study;
@@ -83,7 +85,23 @@ final class Runner implements StudyRun {
         if (run.timeout() != null) {
             timeoutTask = TIMERS.schedule(this::timeoutReached, run.timeout().toNanos(), TimeUnit.NANOSECONDS);
         }
+        Heartbeat heartbeat = study.heartbeat();
+        if (heartbeat != null) {
+            long every = heartbeat.interval().toNanos();
+            heartbeatTask = TIMERS.scheduleAtFixedRate(this::beat, every, every, TimeUnit.NANOSECONDS);
+        }
         workers.forEach(Thread::start);
+    }
+
+    /** Records a heartbeat for every running trial of this run; a failure is logged, the next beat retries. */
+    private void beat() {
+        List<Long> ids = new ArrayList<>();
+        current.values().forEach(t -> ids.add(t.id()));
+        try {
+            study.storage().recordHeartbeats(ids);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not record heartbeats for study ''" + study.name() + "''", e);
+        }
     }
 
     private void timeoutReached() {
@@ -108,14 +126,21 @@ final class Runner implements StudyRun {
 
     private void work() {
         try {
-            while (mayStartTrial()) {
+            while (true) {
                 Trial trial;
-                try {
-                    trial = study.ask();
-                } catch (SearchSpaceExhaustedException e) {
-                    LOG.log(Level.INFO, e.getMessage());
-                    stopRequested = true;
-                    break;
+                // checking the limits and creating the trial in one step keeps a study trial limit exact
+                synchronized (startLock) {
+                    if (!mayStartTrial()) {
+                        break;
+                    }
+                    try {
+                        study.failStaleTrials();
+                        trial = study.ask();
+                    } catch (SearchSpaceExhaustedException e) {
+                        LOG.log(Level.INFO, e.getMessage());
+                        stopRequested = true;
+                        break;
+                    }
                 }
                 runTrial(trial);
             }
@@ -135,8 +160,9 @@ final class Runner implements StudyRun {
         if (run.trials() >= 0 && trialsStarted.incrementAndGet() > run.trials()) {
             return false;
         }
-        return run.studyTrialLimit() < 0
-                || study.storage().trialCount(study.id(), EnumSet.allOf(TrialState.class)) < run.studyTrialLimit();
+        // WAITING trials have not started: running one does not add a trial to the study
+        return run.studyTrialLimit() < 0 || study.storage().trialCount(study.id(),
+                EnumSet.complementOf(EnumSet.of(TrialState.WAITING))) < run.studyTrialLimit();
     }
 
     private void runTrial(Trial trial) {
@@ -144,6 +170,9 @@ final class Runner implements StudyRun {
         Thread.interrupted(); // an interrupt meant for a previous trial must not hit this one
         current.put(thread, trial);
         running.incrementAndGet();
+        if (study.heartbeat() != null) {
+            study.storage().recordHeartbeats(List.of(trial.id()));
+        }
         ScheduledFuture<?> trialTimer = run.trialTimeout() == null ? null : TIMERS.schedule(
                 () -> interruptTrial(thread, trial, "the trial ran longer than its limit of " + run.trialTimeout()),
                 run.trialTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -179,17 +208,8 @@ final class Runner implements StudyRun {
             interruptReasons.remove(trial);
         }
         boolean interrupted = Thread.interrupted(); // keep storage work below free of a stray interrupt
-        FrozenTrial done;
-        try {
-            done = study.finish(trial, state, values, reason);
-        } finally {
-            running.decrementAndGet();
-        }
+        FrozenTrial done = store(trial, state, values, reason);
         record(done);
-        if (reason != null) {
-            LOG.log(Level.WARNING, "Trial {0} of study ''{1}'' failed with parameters {2}: {3}",
-                    done.number(), study.name(), done.params(), reason);
-        }
         for (Callback callback : run.callbacks()) {
             callback.afterTrial(study, done);
         }
@@ -204,6 +224,23 @@ final class Runner implements StudyRun {
         }
         if (interrupted && stopRequested) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stores the trial's end and returns it as stored (another worker's verdict, if it was quicker). */
+    private FrozenTrial store(Trial trial, TrialState state, double[] values, String reason) {
+        try {
+            FrozenTrial done = study.finish(trial, state, values, reason);
+            if (reason != null) {
+                LOG.log(Level.WARNING, "Trial {0} of study ''{1}'' failed with parameters {2}: {3}",
+                        done.number(), study.name(), done.params(), reason);
+            }
+            return done;
+        } catch (TrialAlreadyFinishedException e) {
+            LOG.log(Level.WARNING, e.getMessage());
+            return study.storage().trial(trial.id());
+        } finally {
+            running.decrementAndGet();
         }
     }
 
@@ -263,6 +300,9 @@ final class Runner implements StudyRun {
         endNanos = System.nanoTime();
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
+        }
+        if (heartbeatTask != null) {
+            heartbeatTask.cancel(false);
         }
         study.runEnded(this);
         finished.countDown();

@@ -37,15 +37,17 @@ public final class Study {
     private final List<Direction> directions;
     private final Sampler sampler;
     private final Pruner pruner;
+    private final Heartbeat heartbeat;
     private final Set<Runner> activeRuns = new CopyOnWriteArraySet<>();
 
-    Study(Storage storage, int id, Sampler sampler, Pruner pruner) {
+    Study(Storage storage, int id, Sampler sampler, Pruner pruner, Heartbeat heartbeat) {
         this.storage = storage;
         this.id = id;
         this.name = storage.studyName(id);
         this.directions = List.copyOf(storage.studyDirections(id));
         this.sampler = sampler;
         this.pruner = pruner;
+        this.heartbeat = heartbeat;
     }
 
     /** The study's name, unique within its storage. */
@@ -72,6 +74,57 @@ public final class Study {
     public Pruner pruner() {
         return pruner;
     }
+
+    /** The heartbeat settings, or null when this study records no heartbeats. */
+    public Heartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    /**
+     * Fails the RUNNING trials whose worker stopped sending heartbeats and, as the heartbeat settings say,
+     * enqueues their parameters again. Runs call this before each trial; ask-and-tell users may call it
+     * themselves. Without heartbeat settings it does nothing.
+     *
+     * @return the trials this call marked FAIL
+     */
+    public List<FrozenTrial> failStaleTrials() {
+        if (heartbeat == null) {
+            return List.of();
+        }
+        List<FrozenTrial> failed = storage.failStaleTrials(id, heartbeat.gracePeriod());
+        for (FrozenTrial trial : failed) {
+            retry(trial);
+        }
+        return failed;
+    }
+
+    /** Re-enqueues a dead trial's parameters, keeping the chain of retries as Optuna does. */
+    private void retry(FrozenTrial failed) {
+        List<Object> history = new ArrayList<>();
+        if (failed.systemAttrs().get(RETRY_HISTORY) instanceof List<?> previous) {
+            history.addAll(previous);
+        }
+        history.add(failed.number());
+        if (history.size() > heartbeat.maxRetries()) {
+            return;
+        }
+        Object original = failed.systemAttrs().getOrDefault(FAILED_TRIAL, failed.number());
+        FrozenTrial.Builder template = FrozenTrial.builder().state(TrialState.WAITING);
+        failed.distributions().forEach((name, d) -> template.param(name, failed.params().get(name), d));
+        failed.userAttrs().forEach(template::userAttr);
+        failed.systemAttrs().forEach((k, v) -> {
+            if (!k.equals(FrozenTrial.FAIL_REASON)) {
+                template.systemAttr(k, v);
+            }
+        });
+        template.systemAttr(FAILED_TRIAL, original).systemAttr(RETRY_HISTORY, history);
+        storage.createTrial(id, template.build());
+    }
+
+    /** The system attribute of a retried trial naming the first trial of its chain (Optuna's name). */
+    public static final String FAILED_TRIAL = "failed_trial";
+    /** The system attribute of a retried trial listing the trials it retries (Optuna's name). */
+    public static final String RETRY_HISTORY = "retry_history";
 
     /** The direction of each objective. */
     public List<Direction> directions() {
@@ -242,9 +295,11 @@ public final class Study {
             values = last == null || last.isNaN() ? null : new double[] {last};
         }
         if (!storage.finishTrial(trial.id(), state, values)) {
-            trial.markFinished(storage.trial(trial.id()).state());
-            throw new IllegalStateException("trial " + trial.number() + " of study '" + name
-                    + "' was already finished by another worker");
+            FrozenTrial stored = storage.trial(trial.id());
+            trial.markFinished(stored.state());
+            throw new TrialAlreadyFinishedException("trial " + trial.number() + " of study '" + name
+                    + "' was already finished as " + stored.state() + " by another worker"
+                    + stored.failReason().map(r -> " (" + r + ")").orElse(""));
         }
         trial.markFinished(state);
         FrozenTrial finished = storage.trial(trial.id());

@@ -25,6 +25,7 @@ public final class StudyBuilder {
     private Sampler sampler;
     private Pruner pruner;
     private boolean loadIfExists;
+    private Heartbeat heartbeat;
 
     StudyBuilder() {
     }
@@ -91,6 +92,18 @@ public final class StudyBuilder {
         return this;
     }
 
+    /**
+     * Records heartbeats of running trials and fails (and optionally retries) trials whose worker died; for
+     * studies that several processes share through a database.
+     */
+    public StudyBuilder heartbeat(Heartbeat heartbeat) {
+        if (heartbeat == null) {
+            throw new IllegalArgumentException("heartbeat must not be null");
+        }
+        this.heartbeat = heartbeat;
+        return this;
+    }
+
     /** Whether {@link #create()} continues a study of the same name instead of refusing it. */
     public StudyBuilder loadIfExists(boolean loadIfExists) {
         this.loadIfExists = loadIfExists;
@@ -121,7 +134,7 @@ public final class StudyBuilder {
                         + ", not " + directions + "; load it with its own directions or pick another name");
             }
         }
-        return new Study(s, id, sampler(), pruner());
+        return new Study(s, id, sampler(), pruner(), heartbeat);
     }
 
     /**
@@ -135,7 +148,7 @@ public final class StudyBuilder {
             throw new IllegalArgumentException("load needs the study's name");
         }
         int id = s.findStudy(name).orElseThrow(() -> Tune.noSuchStudy(name, s));
-        return new Study(s, id, sampler(), pruner());
+        return new Study(s, id, sampler(), pruner(), heartbeat);
     }
 
     private Storage storage() {

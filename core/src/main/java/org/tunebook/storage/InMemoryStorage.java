@@ -1,8 +1,10 @@
 package org.tunebook.storage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -292,6 +294,38 @@ public final class InMemoryStorage implements Storage {
         }
     }
 
+    @Override
+    public void recordHeartbeats(Collection<Long> trialIds) {
+        Instant now = Instant.now();
+        for (long id : trialIds) {
+            TrialData trial = trialsById.get(id);
+            if (trial != null) {
+                synchronized (trial.study) {
+                    trial.heartbeat = now;
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<FrozenTrial> failStaleTrials(int studyId, Duration gracePeriod) {
+        StudyData study = study(studyId);
+        Instant limit = Instant.now().minus(gracePeriod);
+        List<FrozenTrial> failed = new ArrayList<>();
+        synchronized (study) {
+            for (TrialData trial : study.trials) {
+                if (trial.state == TrialState.RUNNING && trial.heartbeat != null && trial.heartbeat.isBefore(limit)) {
+                    trial.systemAttrs.put(FrozenTrial.FAIL_REASON, StaleTrials.reason(trial.heartbeat));
+                    trial.state = TrialState.FAIL;
+                    trial.completed = Instant.now();
+                    trial.frozen = trial.snapshot();
+                    failed.add(trial.frozen);
+                }
+            }
+        }
+        return failed;
+    }
+
     private StudyData study(int studyId) {
         StudyData study = studiesById.get(studyId);
         if (study == null) {
@@ -348,6 +382,7 @@ public final class InMemoryStorage implements Storage {
         final Map<String, Object> userAttrs = new LinkedHashMap<>();
         final Map<String, Object> systemAttrs = new LinkedHashMap<>();
         final TreeMap<Integer, Double> intermediate = new TreeMap<>();
+        Instant heartbeat;
         FrozenTrial frozen;
 
         TrialData(long id, StudyData study, int number) {

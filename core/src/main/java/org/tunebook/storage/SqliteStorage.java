@@ -12,9 +12,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -793,6 +795,61 @@ public final class SqliteStorage implements Storage {
                 }
             }
         });
+    }
+
+    /** Heartbeats use the database's clock, as Optuna's do, so that machines with skewed clocks agree. */
+    @Override
+    public void recordHeartbeats(Collection<Long> trialIds) {
+        if (trialIds.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_heartbeats (trial_id, heartbeat)"
+                    + " VALUES (?, CURRENT_TIMESTAMP) ON CONFLICT (trial_id) DO UPDATE SET heartbeat = CURRENT_TIMESTAMP")) {
+                for (long id : trialIds) {
+                    ps.setLong(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<FrozenTrial> failStaleTrials(int studyId, Duration gracePeriod) {
+        String modifier = "-" + gracePeriod.toMillis() / 1000.0 + " seconds";
+        List<Long> failed = db.write(c -> {
+            Map<Long, String> stale = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.trial_id, h.heartbeat FROM trials t"
+                    + " JOIN trial_heartbeats h ON t.trial_id = h.trial_id WHERE t.study_id = ? AND t.state = 'RUNNING'"
+                    + " AND h.heartbeat < datetime('now', ?)")) {
+                ps.setInt(1, studyId);
+                ps.setString(2, modifier);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stale.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+            List<Long> ids = new ArrayList<>();
+            for (Map.Entry<Long, String> e : stale.entrySet()) {
+                if (update(c, "UPDATE trials SET state = 'FAIL', datetime_complete = ? WHERE trial_id = ?"
+                        + " AND state = 'RUNNING'", SqlValues.time(Instant.now()), e.getKey()) == 1) {
+                    upsertAttr(c, "trial_system_attributes", "trial_id", e.getKey(), FrozenTrial.FAIL_REASON,
+                            StaleTrials.reason(e.getValue() + " UTC"));
+                    ids.add(e.getKey());
+                }
+            }
+            return ids;
+        });
+        if (failed.isEmpty()) {
+            return List.of();
+        }
+        failed.forEach(live::remove);
+        List<FrozenTrial> trials = db.read(c -> TrialLoader.load(c, failed));
+        trials.forEach(t -> cacheFinished(studyId, t));
+        return trials;
     }
 
     /** Closes the database connection; pending writes of running trials are written first. */

@@ -1,5 +1,7 @@
 package org.tunebook.storage;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +130,21 @@ public interface Storage extends AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("study '" + studyName(studyId)
                         + "' has no trial number " + number))
                 .id();
+    }
+
+    // ---- heartbeats ----
+
+    /** Records that the workers of these RUNNING trials are alive. */
+    default void recordHeartbeats(Collection<Long> trialIds) {
+    }
+
+    /**
+     * Marks FAIL every RUNNING trial of the study whose last heartbeat is older than {@code gracePeriod}, with a
+     * failure reason, and returns the trials this call failed (each is failed by exactly one caller). Trials
+     * that never recorded a heartbeat are left alone.
+     */
+    default List<FrozenTrial> failStaleTrials(int studyId, Duration gracePeriod) {
+        return List.of();
     }
 
     /** Releases connections and files; the in-memory storage keeps its data. */
