@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# install/test.sh: runs all tests on a fresh machine that has only Java 17, Maven and apt.
+# Installs the Debian packages the tests need, then runs `mvn -B verify` from the repository root.
+set -euo pipefail
+
+root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Debian packages the tests need; add more here.
+#   python3-optuna: the CLI's `bench overhead` test runs bench/optuna_overhead.py with Optuna.
+packages=(python3-optuna)
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        sudo=(sudo)
+    fi
+    echo "== installing Debian packages: ${missing[*]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+else
+    echo "== Debian packages already installed: ${packages[*]}"
+fi
+
+cd "$root"
+echo "== running all tests (mvn -B verify)"
+mvn -B verify
