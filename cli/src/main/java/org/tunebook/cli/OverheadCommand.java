@@ -42,7 +42,7 @@ final class OverheadCommand implements Callable<Integer> {
             description = "Runs per trial count; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20000",
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "50000",
             description = "Trials run before measuring, to warm up the JVM (default: ${DEFAULT-VALUE}).")
     int warmup;
 
