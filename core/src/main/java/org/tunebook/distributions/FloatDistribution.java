@@ -86,12 +86,19 @@ public record FloatDistribution(double low, double high, boolean log, Double ste
         return other instanceof FloatDistribution f && f.log == log;
     }
 
-    /** Rounds a raw value onto this distribution's step grid and clamps it into the range. */
+    /**
+     * Rounds a raw value onto this distribution's step grid and clamps it into the range. Grid points are
+     * computed in decimal, so {@code 0.1 * 3} comes out as {@code 0.3}, the value {@link #high()} and a grid
+     * enumerated from a space have, not {@code 0.30000000000000004}.
+     */
     public double snap(double value) {
-        if (step != null) {
-            value = low + Math.rint((value - low) / step) * step;
+        double clamped = Math.min(high, Math.max(low, value));
+        if (step == null || Double.isNaN(clamped)) {
+            return clamped;
         }
-        return Math.min(high, Math.max(low, value));
+        double k = Math.rint((clamped - low) / step);
+        double onGrid = BigDecimal.valueOf(low).add(BigDecimal.valueOf(k).multiply(BigDecimal.valueOf(step))).doubleValue();
+        return Math.min(high, Math.max(low, onGrid));
     }
 
     @Override

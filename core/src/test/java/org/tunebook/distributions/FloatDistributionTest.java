@@ -145,6 +145,25 @@ class FloatDistributionTest {
         assertThat(new FloatDistribution(0, 1).snap(0.123)).isEqualTo(0.123);
     }
 
+    /**
+     * Grid points are the decimal values {@code low + k * step}: the same numbers a user writes, {@link
+     * FloatDistribution#high()} holds and a grid search over a declared space enumerates, so that equal
+     * points compare equal. Binary arithmetic would give 3 * 0.1 = 0.30000000000000004 and 3 * 0.3 =
+     * 0.8999999999999999 (so high itself would never be reached).
+     */
+    @Test
+    void snapGivesTheDecimalGridPoints() {
+        FloatDistribution tenths = new FloatDistribution(0, 1, false, 0.1);
+        assertThat(tenths.snap(0.31)).isEqualTo(0.3);
+        assertThat(tenths.snap(0.69)).isEqualTo(0.7);
+        assertThat(tenths.snap(0.6)).isEqualTo(0.6);
+        assertThat(new FloatDistribution(0, 1, false, 0.3).snap(1.0)).isEqualTo(0.9);
+        assertThat(new FloatDistribution(0.1, 1.0, false, 0.2).snap(0.75)).isEqualTo(0.7);
+        assertThat(new FloatDistribution(-1, 1, false, 0.1).snap(-0.29)).isEqualTo(-0.3);
+        assertThat(tenths.snap(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+        assertThat(tenths.snap(Double.NaN)).isNaN();
+    }
+
     @Test
     void describesItself() {
         assertThat(new FloatDistribution(0, 1)).hasToString("float [0.0, 1.0]");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.tunebook.FrozenTrial;
 import org.tunebook.Run;
 import org.tunebook.Scale;
+import org.tunebook.Space;
 import org.tunebook.Study;
 import org.tunebook.Tune;
 
@@ -74,6 +75,25 @@ class RandomSamplerTest extends SamplerContractTest {
         trials.forEach(t -> is[(Integer) t.params().get("i_step") / 3]++);
         assertThat(chiSquare(is)).as("chi-square of i_step over 0, 3, 6, 9 %s", Arrays.toString(is))
                 .isLessThan(chi2Quantile9999(3));
+    }
+
+    /** Stepped floats are the decimal grid points, as a grid over the same declared space enumerates them. */
+    @Test
+    void steppedFloatsAreTheDecimalGridPoints() {
+        Space space = Space.builder().floatRange("x", 0.0, 1.0, 0.1).floatRange("y", -0.5, 0.5, 0.3).build();
+        Set<Object> xGrid = new HashSet<>(space.gridValues().get("x"));
+        Set<Object> yGrid = new HashSet<>(space.gridValues().get("y"));
+        assertThat(xGrid).contains(0.3, 0.7, 1.0);
+        Study study = study(9);
+        study.optimize(space, p -> p.getDouble("x") + p.getDouble("y"), Run.trials(200));
+        Set<Object> xs = new HashSet<>();
+        Set<Object> ys = new HashSet<>();
+        completed(study, 200).forEach(t -> {
+            xs.add(t.params().get("x"));
+            ys.add(t.params().get("y"));
+        });
+        assertThat(xs).isEqualTo(xGrid);
+        assertThat(ys).isEqualTo(yGrid);
     }
 
     @Test
