@@ -65,6 +65,13 @@ final class SqliteConnection implements AutoCloseable {
                         throw new StorageException(describe(e), e);
                     }
                     backOff(attempt);
+                } catch (RuntimeException | Error e) {
+                    // a refusal from the work (a duplicate name, an unknown id, ...) must not leave the
+                    // transaction open: every later BEGIN on this connection would fail
+                    if (begun) {
+                        rollbackQuietly();
+                    }
+                    throw e;
                 }
             }
         } finally {

@@ -558,6 +558,15 @@ public final class SqliteStorage implements Storage {
         return claimed;
     }
 
+    private static boolean trialExists(Connection c, long trialId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM trials WHERE trial_id = ?")) {
+            ps.setLong(1, trialId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private static boolean hasWaitingTrial(Connection c, int studyId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM trials WHERE study_id = ? AND state = 'WAITING' LIMIT 1")) {
@@ -668,6 +677,9 @@ public final class SqliteStorage implements Storage {
                     + " datetime_start = COALESCE(datetime_start, ?) WHERE trial_id = ? AND state IN ('RUNNING', 'WAITING')",
                     state.name(), SqlValues.time(now), SqlValues.time(now), trialId);
             if (rows == 0) {
+                if (!trialExists(c, trialId)) {
+                    throw new IllegalArgumentException("cannot finish trial id " + trialId + ": no such trial in " + url);
+                }
                 return false;
             }
             if (t != null) {
@@ -797,13 +809,23 @@ public final class SqliteStorage implements Storage {
         });
     }
 
-    /** Heartbeats use the database's clock, as Optuna's do, so that machines with skewed clocks agree. */
+    /**
+     * Heartbeats use the database's clock, as Optuna's do, so that machines with skewed clocks agree. The same
+     * transaction writes the trials' pending parameters, so a trial whose worker dies can still be retried
+     * with its parameters.
+     */
     @Override
     public void recordHeartbeats(Collection<Long> trialIds) {
         if (trialIds.isEmpty()) {
             return;
         }
         db.write(c -> {
+            for (long id : trialIds) {
+                LiveTrial t = live.get(id);
+                if (t != null) {
+                    flush(c, t);
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_heartbeats (trial_id, heartbeat)"
                     + " VALUES (?, CURRENT_TIMESTAMP) ON CONFLICT (trial_id) DO UPDATE SET heartbeat = CURRENT_TIMESTAMP")) {
                 for (long id : trialIds) {

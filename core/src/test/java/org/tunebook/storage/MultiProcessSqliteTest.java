@@ -1,0 +1,129 @@
+package org.tunebook.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tunebook.FrozenTrial;
+import org.tunebook.Run;
+import org.tunebook.Study;
+import org.tunebook.TrialState;
+import org.tunebook.Tune;
+
+/**
+ * Several JVMs optimize one study in one SQLite file; one is killed with SIGKILL in the middle of a trial.
+ * Afterwards the counts add up, numbers are unique and gap-free, the dead trial is FAIL and was retried with
+ * its parameters, and the file passes SQLite's integrity check.
+ */
+class MultiProcessSqliteTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void workersShareAFileAndSurviveAKilledPeer() throws Exception {
+        Path file = dir.resolve("shared.db");
+        String url = "sqlite:" + file;
+        Tune.study().name("shared").storage(url).heartbeat(SharedStudyWorker.HEARTBEAT).create();
+
+        List<Process> survivors = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            survivors.add(worker(url, 12, 300, i));
+        }
+        Process victim = worker(url, 50, 10_000, 99);
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> victimTrials = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(victim.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.startsWith("STARTED ")) {
+                        synchronized (victimTrials) {
+                            victimTrials.add(line.substring("STARTED ".length()));
+                        }
+                        started.countDown();
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // The victim is killed; its output ends.
+            }
+        });
+        reader.start();
+        assertThat(started.await(120, TimeUnit.SECONDS)).as("the victim starts a trial; its stderr is in "
+                + System.getProperty("java.io.tmpdir") + "/tunebook-worker-99.err").isTrue();
+        Thread.sleep(1_500); // let a heartbeat write the trial's parameters
+        victim.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
+        assertThat(victim.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        int deadNumber;
+        synchronized (victimTrials) {
+            assertThat(victimTrials).hasSize(1);
+            deadNumber = Integer.parseInt(victimTrials.get(0));
+        }
+        for (Process p : survivors) {
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("a survivor finishes").isTrue();
+            assertThat(p.exitValue()).as(output(p)).isZero();
+        }
+
+        // However the survivors' timing went, one more worker after the grace period settles the dead trial.
+        Thread.sleep(3_000);
+        Study check = Tune.study().name("shared").storage(url).heartbeat(SharedStudyWorker.HEARTBEAT).load();
+        check.failStaleTrials();
+        check.optimize(t -> t.suggestFloat("x", 0, 1) + t.suggestInt("n", 1, 5),
+                Run.trials(check.trials(TrialState.WAITING).size()));
+
+        List<FrozenTrial> trials = check.trials();
+        assertThat(trials).extracting(FrozenTrial::number)
+                .containsExactlyElementsOf(IntStream.range(0, trials.size()).boxed().collect(Collectors.toList()));
+        FrozenTrial dead = trials.get(deadNumber);
+        assertThat(dead.state()).isEqualTo(TrialState.FAIL);
+        assertThat(dead.failReason()).get().asString().contains("stopped sending heartbeats");
+        assertThat(trials).filteredOn(t -> t.state() == TrialState.FAIL).hasSize(1);
+        List<FrozenTrial> retries = trials.stream()
+                .filter(t -> Integer.valueOf(deadNumber).equals(t.systemAttrs().get(Study.FAILED_TRIAL))).toList();
+        assertThat(retries).singleElement().satisfies(r -> {
+            assertThat(r.state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(r.params()).isEqualTo(dead.params());
+        });
+        assertThat(trials).filteredOn(t -> t.state() == TrialState.COMPLETE).hasSize(trials.size() - 1);
+        assertThat(trials.size()).as("24 survivor trials (one of them a retry, or the retry run here), the dead one")
+                .isBetween(25, 26);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("ok");
+        }
+        check.storage().close();
+    }
+
+    private static Process worker(String url, int trials, long sleepMillis, long seed) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                SharedStudyWorker.class.getName(), url, "shared", String.valueOf(trials), String.valueOf(sleepMillis),
+                String.valueOf(seed))
+                .redirectError(new File(System.getProperty("java.io.tmpdir"), "tunebook-worker-" + seed + ".err")).start();
+    }
+
+    private static String output(Process p) {
+        try {
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+}
