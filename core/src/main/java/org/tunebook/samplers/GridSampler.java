@@ -34,16 +34,21 @@ public final class GridSampler implements Sampler {
     private final Map<String, List<Object>> grid;
     private final List<String> names;
     private final long size;
-    private final long multiplier;
-    private final long offset;
+    private final long seed;
+    private final long[] permutation;
     private final String counterKey;
+    private final String orderKey;
 
     /** A grid over these values, visited in a fixed shuffled order. */
     public GridSampler(Map<String, ? extends List<?>> grid) {
         this(grid, 0);
     }
 
-    /** A grid over these values, visited in an order shuffled by {@code seed}. */
+    /**
+     * A grid over these values, visited in an order shuffled by {@code seed}. A study that a grid sampler
+     * over the same grid has already worked on keeps the order of that first sampler's seed, so that resuming
+     * it never revisits a point.
+     */
     public GridSampler(Map<String, ? extends List<?>> grid, long seed) {
         if (grid == null || grid.isEmpty()) {
             throw new IllegalArgumentException("grid search needs at least one parameter with values, got an empty grid");
@@ -71,8 +76,18 @@ public final class GridSampler implements Sampler {
         this.grid = Collections.unmodifiableMap(copy);
         this.names = List.copyOf(copy.keySet());
         this.size = points.longValue();
-        // An affine map k -> (a*k + b) mod size with gcd(a, size) = 1 is a permutation of the grid: a shuffled
-        // visiting order that needs no memory and that every worker computes alike from the seed.
+        this.seed = seed;
+        this.permutation = permutation(seed, size);
+        String gridKey = Integer.toHexString(this.grid.toString().hashCode());
+        this.counterKey = "tunebook:grid_counter:" + gridKey;
+        this.orderKey = "tunebook:grid_order_seed:" + gridKey;
+    }
+
+    /**
+     * An affine map k -> (a*k + b) mod size with gcd(a, size) = 1 is a permutation of the grid: a shuffled
+     * visiting order that needs no memory and that every worker computes alike from the seed. Returns {a, b}.
+     */
+    private static long[] permutation(long seed, long size) {
         SplittableRandom rng = new SplittableRandom(Seeds.mix(seed));
         long a = 1;
         if (size > 2) {
@@ -80,9 +95,8 @@ public final class GridSampler implements Sampler {
                 a = 1 + rng.nextLong(size - 1);
             } while (BigInteger.valueOf(a).gcd(BigInteger.valueOf(size)).intValue() != 1);
         }
-        this.multiplier = a;
-        this.offset = size > 1 ? rng.nextLong(size) : 0;
-        this.counterKey = "tunebook:grid_counter:" + Integer.toHexString(this.grid.toString().hashCode());
+        long b = size > 1 ? rng.nextLong(size) : 0;
+        return new long[] {a, b};
     }
 
     /** A grid over a declared space whose parameters are all discrete (categorical, int, or stepped float). */
@@ -108,12 +122,32 @@ public final class GridSampler implements Sampler {
             throw new SearchSpaceExhaustedException("all " + size + " points of the grid have been tried in study '"
                     + study.name() + "'");
         }
-        long gridId = (long) ((BigInteger.valueOf(multiplier).multiply(BigInteger.valueOf(k))
-                .add(BigInteger.valueOf(offset))).mod(BigInteger.valueOf(size)).longValue());
+        long orderSeed = orderSeed(study);
+        long[] p = orderSeed == seed ? permutation : permutation(orderSeed, size);
+        long gridId = BigInteger.valueOf(p[0]).multiply(BigInteger.valueOf(k))
+                .add(BigInteger.valueOf(p[1])).mod(BigInteger.valueOf(size)).longValue();
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put(GRID_ID, gridId);
         attrs.put(SEARCH_SPACE, grid);
         return attrs;
+    }
+
+    /**
+     * The seed of the visiting order: the one stored with the study by the first grid sampler that worked on
+     * it, so that a study resumed (or shared by another process) with a sampler of another seed goes on along
+     * the same order instead of revisiting points. Stored as text: storages may keep numbers as doubles.
+     */
+    private long orderSeed(Study study) {
+        Object stored = study.storage().studySystemAttrs(study.id()).get(orderKey);
+        if (stored != null) {
+            try {
+                return Long.parseLong(stored.toString());
+            } catch (NumberFormatException e) {
+                LOG.log(Level.WARNING, "ignoring unreadable grid order seed {0} of study ''{1}''", stored, study.name());
+            }
+        }
+        study.storage().setStudySystemAttr(study.id(), orderKey, Long.toString(seed));
+        return seed;
     }
 
     @Override

@@ -179,6 +179,24 @@ class GridSamplerTest {
         assertThat(sameSeed.get(1)).isEqualTo(sameSeed.get(0));
     }
 
+    /**
+     * A stored study resumed with a grid sampler of another seed (a later session, another process) finishes
+     * the same grid: no point twice, none left out.
+     */
+    @Test
+    void resumingWithAnotherSeedFinishesTheGridWithoutRepeats() {
+        Map<String, List<?>> grid = Map.of("x", List.of(1, 2, 3, 4), "y", List.of("a", "b", "c"));
+        String name = "grid-resume-" + System.nanoTime();
+        Study first = Tune.study().name(name).sampler(new GridSampler(grid, 1)).create();
+        first.optimize(t -> t.suggestInt("x", 1, 4) + t.suggestCategorical("y", "a", "b", "c").length(), Run.trials(5));
+        Study resumed = Tune.study().name(name).sampler(new GridSampler(grid, 2)).load();
+        resumed.optimize(t -> t.suggestInt("x", 1, 4) + t.suggestCategorical("y", "a", "b", "c").length(),
+                Run.trials(100));
+
+        List<List<Object>> points = points(resumed, "x", "y");
+        assertThat(points).hasSize(12).doesNotHaveDuplicates();
+    }
+
     @Test
     void askAfterTheGridIsDoneThrowsSearchSpaceExhausted() {
         Study study = study(new GridSampler(Map.of("x", List.of(1, 2))));
