@@ -128,7 +128,7 @@ class EnqueueTest {
             int i = t.suggestInt("i", 0, 1000);
             runs.computeIfAbsent(i, k -> new AtomicInteger()).incrementAndGet();
             threads.add(Thread.currentThread().getName());
-            Thread.sleep(1);
+            Thread.sleep(2); // long enough that every worker gets trials
             return i;
         }, Run.trials(n).jobs(4));
         assertThat(runs).hasSize(n);
