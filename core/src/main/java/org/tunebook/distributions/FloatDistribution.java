@@ -97,6 +97,9 @@ public record FloatDistribution(double low, double high, boolean log, Double ste
             return clamped;
         }
         double k = Math.rint((clamped - low) / step);
+        if (Double.isInfinite(k)) {
+            return clamped;   // value - low overflows: no grid arithmetic at this scale, keep the clamped value
+        }
         double onGrid = BigDecimal.valueOf(low).add(BigDecimal.valueOf(k).multiply(BigDecimal.valueOf(step))).doubleValue();
         return Math.min(high, Math.max(low, onGrid));
     }

@@ -48,10 +48,14 @@ public final class RandomSampler implements Sampler {
                 return Math.min(f.high(), Math.max(f.low(), Math.exp(logLow + rng.nextDouble() * (logHigh - logLow))));
             }
             if (f.step() != null) {
-                long points = Math.round((f.high() - f.low()) / f.step()) + 1;
-                return f.snap(f.low() + rng.nextLong(points) * f.step());
+                double steps = (f.high() - f.low()) / f.step();
+                if (steps < 0x1p53) {
+                    return f.snap(f.low() + rng.nextLong(Math.round(steps) + 1) * f.step());
+                }
+                // more grid points than a double counts exactly: draw continuously and round onto the grid
+                return f.snap(uniform(f.low(), f.high(), rng));
             }
-            return f.low() + rng.nextDouble() * (f.high() - f.low());
+            return uniform(f.low(), f.high(), rng);
         }
         if (distribution instanceof IntDistribution i) {
             if (i.log()) {
@@ -64,6 +68,14 @@ public final class RandomSampler implements Sampler {
         }
         CategoricalDistribution c = (CategoricalDistribution) distribution;
         return rng.nextInt(c.choices().size());
+    }
+
+    /** A uniform draw in {@code [low, high]}, also when {@code high - low} overflows a double. */
+    private static double uniform(double low, double high, SplittableRandom rng) {
+        double u = rng.nextDouble();
+        double width = high - low;
+        double value = Double.isInfinite(width) ? low * (1 - u) + high * u : low + u * width;
+        return Math.min(high, Math.max(low, value));
     }
 
     @Override

@@ -162,6 +162,9 @@ class FloatDistributionTest {
         assertThat(new FloatDistribution(-1, 1, false, 0.1).snap(-0.29)).isEqualTo(-0.3);
         assertThat(tenths.snap(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
         assertThat(tenths.snap(Double.NaN)).isNaN();
+        FloatDistribution widest = new FloatDistribution(-Double.MAX_VALUE, Double.MAX_VALUE, false, 1.0);
+        assertThat(widest.snap(Double.MAX_VALUE)).isEqualTo(Double.MAX_VALUE);
+        assertThat(widest.snap(Double.NEGATIVE_INFINITY)).isEqualTo(-Double.MAX_VALUE);
     }
 
     @Test

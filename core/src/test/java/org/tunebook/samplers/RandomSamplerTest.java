@@ -96,6 +96,29 @@ class RandomSamplerTest extends SamplerContractTest {
         assertThat(ys).isEqualTo(yGrid);
     }
 
+    /** Ranges whose width overflows a double, and grids with more points than a long can count, still work. */
+    @Test
+    void extremeRangesStayInsideTheirBounds() {
+        Study study = study(10);
+        study.optimize(t -> {
+            double wide = t.suggestFloat("wide", -Double.MAX_VALUE, Double.MAX_VALUE);
+            double fine = t.suggestFloat("fine", 0.0, 1.0, 1e-300);
+            t.suggestFloat("wide_step", -Double.MAX_VALUE, Double.MAX_VALUE, 1.0);
+            int ints = t.suggestInt("ints", Integer.MIN_VALUE, Integer.MAX_VALUE);
+            return Math.signum(wide) + fine + Math.signum(ints);
+        }, Run.trials(50));
+        Set<Double> signs = new HashSet<>();
+        for (FrozenTrial t : completed(study, 50)) {
+            double wide = (Double) t.params().get("wide");
+            assertThat(wide).as("wide of %s", t).isBetween(-Double.MAX_VALUE, Double.MAX_VALUE);
+            signs.add(Math.signum(wide));
+            assertThat((Double) t.params().get("fine")).as("fine of %s", t).isBetween(0.0, 1.0);
+            assertThat((Double) t.params().get("wide_step")).as("wide_step of %s", t)
+                    .isBetween(-Double.MAX_VALUE, Double.MAX_VALUE);
+        }
+        assertThat(signs).as("signs of the wide draws").contains(-1.0, 1.0);
+    }
+
     @Test
     void logFloatDrawsAreUniformPerDecade() {
         Study study = study(8);
