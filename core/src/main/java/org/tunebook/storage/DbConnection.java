@@ -2,17 +2,15 @@ package org.tunebook.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One SQLite connection shared by the threads of this JVM, and the transactions run on it. Writers take
- * SQLite's write lock at once ({@code BEGIN IMMEDIATE}), so a transaction never fails half-way on a lock
- * upgrade; a busy database (another process writing) is waited for by SQLite's busy timeout and then retried
- * here, so "database is locked" never reaches a user.
+ * One database connection shared by the threads of this JVM, and the transactions run on it. A transaction
+ * that meets a lock conflict or a deadlock (another process writing) is rolled back and retried here, after
+ * the database's own wait, so "database is locked" never reaches a user.
  */
-final class SqliteConnection implements AutoCloseable {
+final class DbConnection implements AutoCloseable {
 
     /** Milliseconds SQLite itself waits for a lock before reporting busy. */
     static final int BUSY_TIMEOUT_MS = 10_000;
@@ -23,51 +21,55 @@ final class SqliteConnection implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    private final Connection raw;
     private final Connection connection;
+    private final Dialect dialect;
     private final String where;
     private final ReentrantLock lock = new ReentrantLock();
 
-    SqliteConnection(Connection connection, String where) {
+    DbConnection(Connection connection, Dialect dialect, String where) {
+        this.raw = connection;
         this.connection = StatementCache.wrap(connection);
+        this.dialect = dialect;
         this.where = where;
     }
 
-    Connection raw() {
-        return connection;
+    Dialect dialect() {
+        return dialect;
     }
 
-    /** Runs {@code work} in a write transaction, retrying when the database is busy. */
+    /** Runs {@code work} in a write transaction, retrying on lock conflicts. */
     <T> T write(Work<T> work) {
-        return inTransaction("BEGIN IMMEDIATE", work);
+        return inTransaction(true, work);
     }
 
-    /** Runs {@code work} in a read transaction (a consistent snapshot of the database). */
+    /** Runs {@code work} in a read transaction. */
     <T> T read(Work<T> work) {
-        return inTransaction("BEGIN", work);
+        return inTransaction(false, work);
     }
 
-    private <T> T inTransaction(String begin, Work<T> work) {
+    private <T> T inTransaction(boolean write, Work<T> work) {
         lock.lock();
         try {
             for (int attempt = 1; ; attempt++) {
                 boolean begun = false;
-                try (Statement st = connection.createStatement()) {
-                    st.execute(begin);
+                try {
+                    dialect.begin(connection, write);
                     begun = true;
                     T result = work.run(connection);
-                    st.execute("COMMIT");
+                    dialect.commit(connection);
                     return result;
                 } catch (SQLException e) {
                     if (begun) {
                         rollbackQuietly();
                     }
-                    if (!isBusy(e) || attempt >= MAX_ATTEMPTS) {
+                    if (!dialect.isTransient(e) || attempt >= MAX_ATTEMPTS) {
                         throw new StorageException(describe(e), e);
                     }
                     backOff(attempt);
                 } catch (RuntimeException | Error e) {
-                    // a refusal from the work (a duplicate name, an unknown id, ...) must not leave the
-                    // transaction open: every later BEGIN on this connection would fail
+                    // A refusal from the work (a duplicate name, an unknown id, ...) must not leave the
+                    // transaction open: every later transaction on this connection would fail.
                     if (begun) {
                         rollbackQuietly();
                     }
@@ -81,7 +83,7 @@ final class SqliteConnection implements AutoCloseable {
 
     private String describe(SQLException e) {
         String message = String.valueOf(e.getMessage());
-        if (isBusy(e)) {
+        if (dialect.isTransient(e)) {
             return where + " stayed locked by another process for too long; is a process stuck? (" + message + ")";
         }
         if (message.contains("readonly") || message.contains("read-only") || message.contains("READONLY")) {
@@ -90,15 +92,9 @@ final class SqliteConnection implements AutoCloseable {
         return "storage error on " + where + ": " + message;
     }
 
-    static boolean isBusy(SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        return e.getErrorCode() == 5 || e.getErrorCode() == 6 || message.contains("SQLITE_BUSY")
-                || message.contains("SQLITE_LOCKED") || message.contains("database is locked");
-    }
-
     private void rollbackQuietly() {
-        try (Statement st = connection.createStatement()) {
-            st.execute("ROLLBACK");
+        try {
+            dialect.rollback(connection);
         } catch (SQLException ignored) {
             // The transaction may already be gone (SQLite rolls back on some errors); nothing is left to undo.
         }
@@ -117,7 +113,7 @@ final class SqliteConnection implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            connection.close();
+            raw.close();
         } catch (SQLException e) {
             throw new StorageException("cannot close " + where + ": " + e.getMessage(), e);
         } finally {

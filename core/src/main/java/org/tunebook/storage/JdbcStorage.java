@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,13 +39,14 @@ import org.tunebook.distributions.Distribution;
  *
  * <p>Open it with {@link Storages#open(String)} and a URL such as {@code sqlite:studies.db}.
  */
-public final class SqliteStorage implements Storage {
+public final class JdbcStorage implements Storage {
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final String url;
     private final Path file;
-    private final SqliteConnection db;
+    private final DbConnection db;
+    private final Dialect dialect;
     private final String revision;
     private final Map<Long, FrozenTrial> finished = new ConcurrentHashMap<>();
     private final Map<Long, LiveTrial> live = new ConcurrentHashMap<>();
@@ -52,10 +54,11 @@ public final class SqliteStorage implements Storage {
     private final Map<Integer, Map<String, Distribution>> knownDistributions = new ConcurrentHashMap<>();
     private final Map<Integer, Set<Long>> finishedOfStudy = new ConcurrentHashMap<>();
 
-    private SqliteStorage(String url, Path file, SqliteConnection db, String revision) {
+    private JdbcStorage(String url, Path file, DbConnection db, String revision) {
         this.url = url;
         this.file = file;
         this.db = db;
+        this.dialect = db.dialect();
         this.revision = revision;
     }
 
@@ -65,31 +68,61 @@ public final class SqliteStorage implements Storage {
      * @throws StorageException if the file is not a SQLite database, holds another application's tables or an
      *     unknown schema revision, or is read-only; nothing is written to it then
      */
-    static SqliteStorage open(String url, Path file) {
+    static JdbcStorage openSqlite(String url, Path file) {
         String where = "SQLite file " + file;
         checkFile(file, where);
         Properties props = new Properties();
-        props.setProperty("busy_timeout", String.valueOf(SqliteConnection.BUSY_TIMEOUT_MS));
+        props.setProperty("busy_timeout", String.valueOf(DbConnection.BUSY_TIMEOUT_MS));
+        return open(url, "jdbc:sqlite:" + file, props, Dialect.SQLITE, where, file);
+    }
+
+    /**
+     * Opens a PostgreSQL or MySQL/MariaDB database (creating Optuna's tables in an empty one). User and
+     * password go in the URL ({@code jdbc:postgresql://host/db?user=u&password=p}).
+     *
+     * @throws StorageException if the server cannot be reached or the database holds another schema
+     */
+    static JdbcStorage openServer(String url) {
+        Dialect dialect = Dialect.of(url);
+        String where = "database " + url.replaceAll("password=[^&;]*", "password=***");
+        Properties props = new Properties();
+        if (dialect == Dialect.POSTGRESQL) {
+            // Lets strings stand for PostgreSQL's enum and timestamp columns, as Optuna's SQLAlchemy types do.
+            props.setProperty("stringtype", "unspecified");
+        }
+        return open(url, url, props, dialect, where, null);
+    }
+
+    private static JdbcStorage open(String url, String jdbcUrl, Properties props, Dialect dialect, String where,
+            Path file) {
         Connection connection;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file, props);
+            connection = DriverManager.getConnection(jdbcUrl, props);
         } catch (SQLException e) {
-            throw new StorageException("cannot open " + where + ": " + e.getMessage(), e);
+            String hint = e.getMessage() != null && e.getMessage().contains("No suitable driver")
+                    ? " (the JDBC driver for it is not on the class path; add org.postgresql:postgresql or"
+                    + " org.mariadb.jdbc:mariadb-java-client)" : "";
+            throw new StorageException("cannot open " + where + ": " + e.getMessage() + hint, e);
         }
         try {
-            Set<String> tables = Schema.tables(connection);
+            if (dialect != Dialect.SQLITE) {
+                dialect.configure(connection);
+            }
+            Set<String> tables = dialect.tables(connection);
             String revision;
             if (tables.isEmpty()) {
-                Schema.createSqlite(connection);
+                Schema.create(connection, dialect);
                 revision = Schema.CURRENT;
             } else {
                 revision = Schema.check(connection, tables, where);
+                if (dialect != Dialect.SQLITE) {
+                    connection.commit();
+                }
             }
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA synchronous=NORMAL");
+            if (dialect == Dialect.SQLITE) {
+                dialect.configure(connection); // only now: a refused file must not be switched to WAL
             }
-            return new SqliteStorage(url, file, new SqliteConnection(connection, where), revision);
+            return new JdbcStorage(url, file, new DbConnection(connection, dialect, where), revision);
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.close();
@@ -158,7 +191,7 @@ public final class SqliteStorage implements Storage {
         return url;
     }
 
-    /** The database file. */
+    /** The database file, or null for a database server. */
     public Path file() {
         return file;
     }
@@ -352,11 +385,10 @@ public final class SqliteStorage implements Storage {
         });
     }
 
-    private static void upsertAttr(Connection c, String table, String idColumn, long id, String key, Object value)
+    private void upsertAttr(Connection c, String table, String idColumn, long id, String key, Object value)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + idColumn
-                + ", \"key\", value_json) VALUES (?, ?, ?) ON CONFLICT (" + idColumn
-                + ", \"key\") DO UPDATE SET value_json = excluded.value_json")) {
+                + ", \"key\", value_json) VALUES (?, ?, ?)" + dialect.upsert(idColumn + ", \"key\"", "value_json"))) {
             ps.setLong(1, id);
             ps.setString(2, key);
             ps.setString(3, Json.write(value));
@@ -368,6 +400,7 @@ public final class SqliteStorage implements Storage {
     public long nextSequenceValue(int studyId, String key) {
         return db.write(c -> {
             requireStudy(c, studyId);
+            dialect.lockStudy(c, studyId);
             long value = 0;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT value_json FROM study_system_attributes WHERE study_id = ? AND \"key\" = ?")) {
@@ -391,6 +424,7 @@ public final class SqliteStorage implements Storage {
         Instant now = Instant.now();
         FrozenTrial created = db.write(c -> {
             requireStudy(c, studyId);
+            dialect.lockStudy(c, studyId);
             int number;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?")) {
                 ps.setInt(1, studyId);
@@ -439,7 +473,7 @@ public final class SqliteStorage implements Storage {
     }
 
     /** Writes a new trial's parameters, values, intermediate values and attributes. */
-    private static void insertContent(Connection c, FrozenTrial t) throws SQLException {
+    private void insertContent(Connection c, FrozenTrial t) throws SQLException {
         List<LiveTrial.Param> params = new ArrayList<>();
         t.distributions().forEach((name, d) -> params.add(new LiveTrial.Param(name, d.toInternal(t.params().get(name)), d)));
         insertParams(c, t.id(), params);
@@ -481,7 +515,7 @@ public final class SqliteStorage implements Storage {
             for (Map.Entry<Integer, Double> e : values.entrySet()) {
                 ps.setLong(1, trialId);
                 ps.setInt(2, e.getKey());
-                ps.setObject(3, SqlValues.stored(e.getValue()));
+                setNullableDouble(ps, 3, SqlValues.stored(e.getValue()));
                 ps.setString(4, SqlValues.type(e.getValue()));
                 ps.addBatch();
             }
@@ -495,11 +529,19 @@ public final class SqliteStorage implements Storage {
             for (int i = 0; i < values.length; i++) {
                 ps.setLong(1, trialId);
                 ps.setInt(2, i);
-                ps.setObject(3, SqlValues.stored(values[i]));
+                setNullableDouble(ps, 3, SqlValues.stored(values[i]));
                 ps.setString(4, SqlValues.type(values[i]));
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    private static void setNullableDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.DOUBLE);
+        } else {
+            ps.setDouble(index, value);
         }
     }
 
@@ -537,6 +579,7 @@ public final class SqliteStorage implements Storage {
             return Optional.empty(); // the common case costs a read, not a write transaction
         }
         Optional<FrozenTrial> claimed = db.write(c -> {
+            dialect.lockStudy(c, studyId);
             Long trialId = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT trial_id FROM trials WHERE study_id = ?"
                     + " AND state = 'WAITING' ORDER BY trial_id LIMIT 1")) {
@@ -648,7 +691,7 @@ public final class SqliteStorage implements Storage {
     }
 
     /** Writes a live trial's pending changes; called inside a write transaction. */
-    private static void flush(Connection c, LiveTrial t) throws SQLException {
+    private void flush(Connection c, LiveTrial t) throws SQLException {
         synchronized (t) {
             if (!t.isDirty()) {
                 return;
@@ -827,7 +870,7 @@ public final class SqliteStorage implements Storage {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_heartbeats (trial_id, heartbeat)"
-                    + " VALUES (?, CURRENT_TIMESTAMP) ON CONFLICT (trial_id) DO UPDATE SET heartbeat = CURRENT_TIMESTAMP")) {
+                    + " VALUES (?, " + dialect.now() + ")" + dialect.upsert("trial_id", "heartbeat"))) {
                 for (long id : trialIds) {
                     ps.setLong(1, id);
                     ps.addBatch();
@@ -840,14 +883,13 @@ public final class SqliteStorage implements Storage {
 
     @Override
     public List<FrozenTrial> failStaleTrials(int studyId, Duration gracePeriod) {
-        String modifier = "-" + gracePeriod.toMillis() / 1000.0 + " seconds";
         List<Long> failed = db.write(c -> {
             Map<Long, String> stale = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT t.trial_id, h.heartbeat FROM trials t"
                     + " JOIN trial_heartbeats h ON t.trial_id = h.trial_id WHERE t.study_id = ? AND t.state = 'RUNNING'"
-                    + " AND h.heartbeat < datetime('now', ?)")) {
+                    + " AND " + dialect.staleHeartbeat())) {
                 ps.setInt(1, studyId);
-                ps.setString(2, modifier);
+                ps.setObject(2, dialect.staleHeartbeatParameter(gracePeriod));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         stale.put(rs.getLong(1), rs.getString(2));
@@ -889,6 +931,6 @@ public final class SqliteStorage implements Storage {
 
     @Override
     public String toString() {
-        return "SqliteStorage(" + file + ", " + revision + ")";
+        return "JdbcStorage(" + url + ", " + revision + ")";
     }
 }

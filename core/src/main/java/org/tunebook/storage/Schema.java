@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -31,78 +29,90 @@ final class Schema {
             "trial_system_attributes", "trial_params", "trial_values", "trial_intermediate_values",
             "trial_heartbeats", "alembic_version");
 
-    private static final String[] SQLITE_DDL = {
-        "CREATE TABLE studies (study_id INTEGER NOT NULL, study_name VARCHAR(512) NOT NULL, PRIMARY KEY (study_id))",
-        "CREATE UNIQUE INDEX ix_studies_study_name ON studies (study_name)",
-        "CREATE TABLE version_info (version_info_id INTEGER NOT NULL, schema_version INTEGER,"
-                + " library_version VARCHAR(256), PRIMARY KEY (version_info_id), CHECK (version_info_id=1))",
-        "CREATE TABLE study_directions (study_direction_id INTEGER NOT NULL, direction VARCHAR(8) NOT NULL,"
-                + " study_id INTEGER NOT NULL, objective INTEGER NOT NULL, PRIMARY KEY (study_direction_id),"
-                + " UNIQUE (study_id, objective), FOREIGN KEY(study_id) REFERENCES studies (study_id))",
-        "CREATE TABLE study_user_attributes (study_user_attribute_id INTEGER NOT NULL, study_id INTEGER,"
-                + " \"key\" VARCHAR(512), value_json TEXT, PRIMARY KEY (study_user_attribute_id),"
-                + " UNIQUE (study_id, \"key\"), FOREIGN KEY(study_id) REFERENCES studies (study_id))",
-        "CREATE TABLE study_system_attributes (study_system_attribute_id INTEGER NOT NULL, study_id INTEGER,"
-                + " \"key\" VARCHAR(512), value_json TEXT, PRIMARY KEY (study_system_attribute_id),"
-                + " UNIQUE (study_id, \"key\"), FOREIGN KEY(study_id) REFERENCES studies (study_id))",
-        "CREATE TABLE trials (trial_id INTEGER NOT NULL, number INTEGER, study_id INTEGER,"
-                + " state VARCHAR(8) NOT NULL, datetime_start DATETIME, datetime_complete DATETIME,"
-                + " PRIMARY KEY (trial_id), FOREIGN KEY(study_id) REFERENCES studies (study_id))",
-        "CREATE TABLE trial_user_attributes (trial_user_attribute_id INTEGER NOT NULL, trial_id INTEGER,"
-                + " \"key\" VARCHAR(512), value_json TEXT, PRIMARY KEY (trial_user_attribute_id),"
-                + " UNIQUE (trial_id, \"key\"), FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
-        "CREATE TABLE trial_system_attributes (trial_system_attribute_id INTEGER NOT NULL, trial_id INTEGER,"
-                + " \"key\" VARCHAR(512), value_json TEXT, PRIMARY KEY (trial_system_attribute_id),"
-                + " UNIQUE (trial_id, \"key\"), FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
-        "CREATE TABLE trial_params (param_id INTEGER NOT NULL, trial_id INTEGER, param_name VARCHAR(512),"
-                + " param_value FLOAT, distribution_json TEXT, PRIMARY KEY (param_id), UNIQUE (trial_id, param_name),"
-                + " FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
-        "CREATE TABLE trial_values (trial_value_id INTEGER NOT NULL, trial_id INTEGER NOT NULL,"
-                + " objective INTEGER NOT NULL, value FLOAT, value_type VARCHAR(7) NOT NULL,"
-                + " PRIMARY KEY (trial_value_id), UNIQUE (trial_id, objective),"
-                + " FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
-        "CREATE TABLE trial_intermediate_values (trial_intermediate_value_id INTEGER NOT NULL,"
-                + " trial_id INTEGER NOT NULL, step INTEGER NOT NULL, intermediate_value FLOAT,"
-                + " intermediate_value_type VARCHAR(7) NOT NULL, PRIMARY KEY (trial_intermediate_value_id),"
-                + " UNIQUE (trial_id, step), FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
-        "CREATE TABLE trial_heartbeats (trial_heartbeat_id INTEGER NOT NULL, trial_id INTEGER NOT NULL,"
-                + " heartbeat DATETIME NOT NULL, PRIMARY KEY (trial_heartbeat_id), UNIQUE (trial_id),"
-                + " FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
-        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
-                + " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
-        "CREATE INDEX ix_trials_study_id ON trials (study_id)",
-    };
+    /** How a dialect names the types of Optuna's columns. */
+    interface Types {
+        /** An auto-incremented integer primary key column. */
+        String id();
+
+        /** A double-precision column. */
+        String real();
+
+        /** A datetime column. */
+        String time();
+
+        /**
+         * An enum column of SQLAlchemy's enum type {@code name} (studydirection, trialstate, trialvaluetype,
+         * trialintermediatevaluetype) with these values.
+         */
+        String enumType(String name, String... values);
+    }
+
+    /** Optuna's tables and indexes (models.py), in creation order, with a dialect's types. */
+    static List<String> ddl(Types t) {
+        String direction = t.enumType("studydirection", "NOT_SET", "MINIMIZE", "MAXIMIZE");
+        String state = t.enumType("trialstate", "RUNNING", "COMPLETE", "PRUNED", "FAIL", "WAITING");
+        String valueType = t.enumType("trialvaluetype", "FINITE", "INF_POS", "INF_NEG");
+        String intermediateType = t.enumType("trialintermediatevaluetype", "FINITE", "INF_POS", "INF_NEG", "NAN");
+        return List.of(
+            "CREATE TABLE studies (study_id " + t.id() + ", study_name VARCHAR(512) NOT NULL, PRIMARY KEY (study_id))",
+            "CREATE UNIQUE INDEX ix_studies_study_name ON studies (study_name)",
+            "CREATE TABLE version_info (version_info_id INTEGER NOT NULL, schema_version INTEGER,"
+                    + " library_version VARCHAR(256), PRIMARY KEY (version_info_id), CHECK (version_info_id=1))",
+            "CREATE TABLE study_directions (study_direction_id " + t.id() + ", direction " + direction + " NOT NULL,"
+                    + " study_id INTEGER NOT NULL, objective INTEGER NOT NULL, PRIMARY KEY (study_direction_id),"
+                    + " UNIQUE (study_id, objective), FOREIGN KEY(study_id) REFERENCES studies (study_id))",
+            "CREATE TABLE study_user_attributes (study_user_attribute_id " + t.id() + ", study_id INTEGER,"
+                    + " \"key\" VARCHAR(512), value_json TEXT, PRIMARY KEY (study_user_attribute_id),"
+                    + " UNIQUE (study_id, \"key\"), FOREIGN KEY(study_id) REFERENCES studies (study_id))",
+            "CREATE TABLE study_system_attributes (study_system_attribute_id " + t.id() + ", study_id INTEGER,"
+                    + " \"key\" VARCHAR(512), value_json TEXT, PRIMARY KEY (study_system_attribute_id),"
+                    + " UNIQUE (study_id, \"key\"), FOREIGN KEY(study_id) REFERENCES studies (study_id))",
+            "CREATE TABLE trials (trial_id " + t.id() + ", number INTEGER, study_id INTEGER,"
+                    + " state " + state + " NOT NULL, datetime_start " + t.time() + ", datetime_complete " + t.time() + ","
+                    + " PRIMARY KEY (trial_id), FOREIGN KEY(study_id) REFERENCES studies (study_id))",
+            "CREATE TABLE trial_user_attributes (trial_user_attribute_id " + t.id() + ", trial_id INTEGER,"
+                    + " \"key\" VARCHAR(512), value_json TEXT, PRIMARY KEY (trial_user_attribute_id),"
+                    + " UNIQUE (trial_id, \"key\"), FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
+            "CREATE TABLE trial_system_attributes (trial_system_attribute_id " + t.id() + ", trial_id INTEGER,"
+                    + " \"key\" VARCHAR(512), value_json TEXT, PRIMARY KEY (trial_system_attribute_id),"
+                    + " UNIQUE (trial_id, \"key\"), FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
+            "CREATE TABLE trial_params (param_id " + t.id() + ", trial_id INTEGER, param_name VARCHAR(512),"
+                    + " param_value " + t.real() + ", distribution_json TEXT, PRIMARY KEY (param_id),"
+                    + " UNIQUE (trial_id, param_name), FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
+            "CREATE TABLE trial_values (trial_value_id " + t.id() + ", trial_id INTEGER NOT NULL,"
+                    + " objective INTEGER NOT NULL, value " + t.real() + ", value_type " + valueType + " NOT NULL,"
+                    + " PRIMARY KEY (trial_value_id), UNIQUE (trial_id, objective),"
+                    + " FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
+            "CREATE TABLE trial_intermediate_values (trial_intermediate_value_id " + t.id() + ","
+                    + " trial_id INTEGER NOT NULL, step INTEGER NOT NULL, intermediate_value " + t.real() + ","
+                    + " intermediate_value_type " + intermediateType + " NOT NULL,"
+                    + " PRIMARY KEY (trial_intermediate_value_id), UNIQUE (trial_id, step),"
+                    + " FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
+            "CREATE TABLE trial_heartbeats (trial_heartbeat_id " + t.id() + ", trial_id INTEGER NOT NULL,"
+                    + " heartbeat " + t.time() + " NOT NULL, PRIMARY KEY (trial_heartbeat_id), UNIQUE (trial_id),"
+                    + " FOREIGN KEY(trial_id) REFERENCES trials (trial_id))",
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
+                    + " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
+            "CREATE INDEX ix_trials_study_id ON trials (study_id)");
+    }
 
     private Schema() {
     }
 
-    /** The tables present in the database, lower-cased. */
-    static Set<String> tables(Connection connection) throws SQLException {
-        Set<String> names = new HashSet<>();
-        try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
-            }
-        }
-        return names;
-    }
-
-    /** Creates Optuna's tables, stamped {@value #CURRENT}, in an empty SQLite database (one transaction). */
-    static void createSqlite(Connection connection) throws SQLException {
+    /** Creates Optuna's tables, stamped {@value #CURRENT}, in an empty database, in one transaction where it can. */
+    static void create(Connection connection, Dialect dialect) throws SQLException {
+        dialect.begin(connection, true);
         try (Statement st = connection.createStatement()) {
-            st.execute("BEGIN IMMEDIATE");
-            try {
-                for (String ddl : SQLITE_DDL) {
-                    st.execute(ddl);
-                }
-                st.execute("INSERT INTO version_info (version_info_id, schema_version, library_version) VALUES (1, "
-                        + SCHEMA_VERSION + ", '" + LIBRARY_VERSION + "')");
-                st.execute("INSERT INTO alembic_version (version_num) VALUES ('" + CURRENT + "')");
-                st.execute("COMMIT");
-            } catch (SQLException e) {
-                st.execute("ROLLBACK");
-                throw e;
+            for (String ddl : dialect.ddl()) {
+                st.execute(ddl);
             }
+            st.execute("INSERT INTO version_info (version_info_id, schema_version, library_version) VALUES (1, "
+                    + SCHEMA_VERSION + ", '" + LIBRARY_VERSION + "')");
+            st.execute("INSERT INTO alembic_version (version_num) VALUES ('" + CURRENT + "')");
+            dialect.commit(connection);
+        } catch (SQLException e) {
+            dialect.rollback(connection);
+            throw e;
         }
     }
 

@@ -13,13 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *   created in one notebook cell can be loaded by name in another;</li>
  *   <li>{@code sqlite:path.db}, {@code sqlite:///path.db} (Optuna's form; four slashes for an absolute path)
  *   and {@code jdbc:sqlite:path.db}: a SQLite file with Optuna's schema, created when missing. One
- *   {@link SqliteStorage} is kept per file and JVM.</li>
+ *   {@link JdbcStorage} is kept per file and JVM;</li>
+ *   <li>{@code jdbc:postgresql://host/db?user=…&password=…}, {@code jdbc:mysql://…} and {@code jdbc:mariadb://…}:
+ *   a shared database server, for many workers on many machines (the JDBC driver must be on the class
+ *   path).</li>
  * </ul>
  */
 public final class Storages {
 
     private static final InMemoryStorage SHARED_MEMORY = new InMemoryStorage("memory");
-    private static final Map<Path, SqliteStorage> SQLITE = new ConcurrentHashMap<>();
+    private static final Map<Path, JdbcStorage> SQLITE = new ConcurrentHashMap<>();
+    private static final Map<String, JdbcStorage> SERVERS = new ConcurrentHashMap<>();
 
     private Storages() {
     }
@@ -33,7 +37,7 @@ public final class Storages {
      * The storage for a URL.
      *
      * @throws IllegalArgumentException for a URL of no known kind, or one this build cannot open yet
-     * @throws StorageException if the database cannot be opened (see {@link SqliteStorage})
+     * @throws StorageException if the database cannot be opened (see {@link JdbcStorage})
      */
     public static Storage open(String url) {
         if (url == null || url.isBlank() || url.trim().equalsIgnoreCase("memory")) {
@@ -44,11 +48,10 @@ public final class Storages {
         if (lower.startsWith("sqlite:") || lower.startsWith("jdbc:sqlite:")) {
             Path file = sqlitePath(trimmed);
             Path key = file.toAbsolutePath().normalize();
-            return SQLITE.computeIfAbsent(key, k -> SqliteStorage.open(trimmed, file));
+            return SQLITE.computeIfAbsent(key, k -> JdbcStorage.openSqlite(trimmed, file));
         }
         if (lower.startsWith("jdbc:postgresql:") || lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
-            throw new IllegalArgumentException("storage URL '" + url + "': PostgreSQL and MySQL storages are not"
-                    + " available in this build yet; use a SQLite file (sqlite:path.db) or 'memory'");
+            return SERVERS.computeIfAbsent(trimmed, JdbcStorage::openServer);
         }
         throw new IllegalArgumentException("storage URL '" + url + "' is not understood; use 'memory',"
                 + " 'sqlite:path.db', 'sqlite:///path.db' or a jdbc:sqlite: URL");
@@ -77,7 +80,11 @@ public final class Storages {
         return Paths.get(rest);
     }
 
-    static void forget(SqliteStorage storage) {
-        SQLITE.remove(storage.file().toAbsolutePath().normalize(), storage);
+    static void forget(JdbcStorage storage) {
+        if (storage.file() != null) {
+            SQLITE.remove(storage.file().toAbsolutePath().normalize(), storage);
+        } else {
+            SERVERS.remove(storage.url(), storage);
+        }
     }
 }

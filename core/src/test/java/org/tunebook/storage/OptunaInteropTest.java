@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.tunebook.Direction;
 import org.tunebook.FrozenTrial;
@@ -33,24 +34,52 @@ import org.tunebook.distributions.IntDistribution;
 import org.tunebook.samplers.RandomSampler;
 
 /**
- * Python Optuna (Debian's python3-optuna, 3.1) and tunebook read and extend each other's SQLite files.
- * Optuna 3.1 uses the schema revision v3.0.0.d, so these files stay in that layout.
+ * Python Optuna (Debian's python3-optuna, 3.1) and tunebook read and extend each other's studies, in SQLite
+ * files and in PostgreSQL and MariaDB databases. Optuna 3.1 uses the schema revision v3.0.0.d, so these
+ * databases stay in that layout.
  */
 class OptunaInteropTest {
 
     private static final String PYTHON = "/usr/bin/python3";
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    @Test
-    void optunaReadsAndExtendsWhatTunebookWrites() throws Exception {
-        Path file = dir.resolve("java.db");
+    /** A database both sides can reach: tunebook's URL and SQLAlchemy's. */
+    record Backend(String name, String url, String pythonUrl) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static int files;
+
+    static List<Backend> backends() {
+        Path file = dir.resolve("interop-" + (files++) + ".db");
+        return List.of(new Backend("SQLite", "sqlite:" + file, "sqlite:///" + file.toAbsolutePath()),
+                server("PostgreSQL", TestDatabases.freshPostgres(), "postgresql"),
+                server("MariaDB", TestDatabases.freshMariaDb(), "mysql+pymysql"));
+    }
+
+    /** SQLAlchemy's URL for a JDBC URL of the form jdbc:kind://host:port/db?user=u&password=p. */
+    private static Backend server(String name, String jdbcUrl, String driver) {
+        String rest = jdbcUrl.substring(jdbcUrl.indexOf("//") + 2);
+        String hostAndDb = rest.substring(0, rest.indexOf('?'));
+        String user = rest.replaceAll(".*[?&]user=([^&]*).*", "$1");
+        String password = rest.replaceAll(".*[?&]password=([^&]*).*", "$1");
+        return new Backend(name, jdbcUrl, driver + "://" + user + ":" + password + "@" + hostAndDb);
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void optunaReadsAndExtendsWhatTunebookWrites(Backend backend) throws Exception {
+        String file = backend.pythonUrl();
         python("init", file, null);
-        String url = "sqlite:" + file;
+        String url = backend.url();
         Study study = Tune.study().name("java").storage(url).direction(Direction.MAXIMIZE)
                 .sampler(new RandomSampler(7)).create();
-        assertThat(((SqliteStorage) study.storage()).schemaRevision()).isEqualTo("v3.0.0.d");
+        assertThat(((JdbcStorage) study.storage()).schemaRevision()).isEqualTo("v3.0.0.d");
         study.setUserAttr("owner", "java");
 
         Trial complete = study.ask();
@@ -96,11 +125,12 @@ class OptunaInteropTest {
         assertThat(pythonOutput("revision", file, null).trim()).isEqualTo("v3.0.0.d");
     }
 
-    @Test
-    void tunebookReadsAndExtendsWhatOptunaWrites() throws Exception {
-        Path file = dir.resolve("python.db");
+    @ParameterizedTest
+    @MethodSource("backends")
+    void tunebookReadsAndExtendsWhatOptunaWrites(Backend backend) throws Exception {
+        String file = backend.pythonUrl();
         python("write", file, "py");
-        String url = "sqlite:" + file;
+        String url = backend.url();
         Study study = Tune.study().name("py").storage(url).sampler(new RandomSampler(11)).load();
         assertThat(study.direction()).isEqualTo(Direction.MAXIMIZE);
         assertThat(study.userAttrs()).containsEntry("owner", "python");
@@ -260,18 +290,18 @@ class OptunaInteropTest {
         }
     }
 
-    private static JsonObject dump(Path file, String study) throws Exception {
+    private static JsonObject dump(String file, String study) throws Exception {
         return JsonParser.parseString(pythonOutput("dump", file, study)).getAsJsonObject();
     }
 
-    private static void python(String command, Path file, String study) throws Exception {
+    private static void python(String command, String file, String study) throws Exception {
         pythonOutput(command, file, study);
     }
 
     /** Runs the interop script with Debian's Python; fails the test (never skips) if Optuna is missing. */
-    private static String pythonOutput(String command, Path file, String study) throws Exception {
+    private static String pythonOutput(String command, String url, String study) throws Exception {
         Path script = Paths.get(OptunaInteropTest.class.getResource("/interop/optuna_interop.py").toURI());
-        List<String> cmd = new ArrayList<>(List.of(PYTHON, script.toString(), command, "sqlite:///" + file.toAbsolutePath()));
+        List<String> cmd = new ArrayList<>(List.of(PYTHON, script.toString(), command, url));
         if (study != null) {
             cmd.add(study);
         }

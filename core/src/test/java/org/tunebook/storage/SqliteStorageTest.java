@@ -47,7 +47,7 @@ class SqliteStorageTest {
     @Test
     void newFilesHaveOptunasTablesColumnForColumnAndTheCurrentRevision() throws Exception {
         Path ours = dir.resolve("ours.db");
-        SqliteStorage storage = (SqliteStorage) open(ours);
+        JdbcStorage storage = (JdbcStorage) open(ours);
         assertThat(storage.schemaRevision()).isEqualTo("v3.2.0.a");
         Path theirs = dir.resolve("theirs.db");
         python("import optuna; optuna.storages.RDBStorage('sqlite:///" + theirs + "')");
