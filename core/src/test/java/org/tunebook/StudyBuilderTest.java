@@ -14,6 +14,7 @@ import org.tunebook.samplers.RandomSampler;
 import org.tunebook.storage.DuplicateStudyException;
 import org.tunebook.storage.InMemoryStorage;
 import org.tunebook.storage.NoSuchStudyException;
+import org.tunebook.storage.StorageException;
 import org.tunebook.storage.Storages;
 
 class StudyBuilderTest {
@@ -188,15 +189,13 @@ class StudyBuilderTest {
     }
 
     @Test
-    void serverDatabaseStorageUrlsAreNotAvailableYet() {
-        // When the PostgreSQL/MySQL storages arrive, this test must change with them.
-        assertThatThrownBy(() -> Tune.study().storage("jdbc:postgresql://localhost/db"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("jdbc:postgresql://localhost/db")
-                .hasMessageContaining("not available");
-        assertThatThrownBy(() -> Tune.study().storage("jdbc:mysql://localhost/db"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not available");
+    void anUnreachableDatabaseServerGivesAClearErrorWithoutThePassword() {
+        // nothing listens on port 1: the connection is refused at once
+        assertThatThrownBy(() -> Tune.study().storage("jdbc:postgresql://127.0.0.1:1/nowhere?user=u&password=secret"))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("127.0.0.1:1/nowhere")
+                .hasMessageContaining("password=***")
+                .hasMessageNotContaining("secret");
     }
 
     @Test
