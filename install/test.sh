@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # install/test.sh: runs all tests on a fresh machine that has only Java 17, Maven and apt.
-# Installs the Debian packages the tests need, then runs `mvn -B verify` from the repository root.
+# Installs the Debian packages the tests need, starts the database servers the storage tests use
+# (install/test-databases.sh), then runs `mvn -B verify` from the repository root.
 set -euo pipefail
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Debian packages the tests need; add more here.
-#   python3-optuna: the CLI's `bench overhead` test runs bench/optuna_overhead.py with Optuna.
-packages=(python3-optuna)
+#   python3-optuna: the CLI's `bench overhead` test runs bench/optuna_overhead.py with Optuna, and the
+#                   storage tests open tunebook's databases with Optuna.
+#   postgresql, mariadb-server: the JDBC storage's contract tests run against real servers on loopback.
+#   python3-psycopg2, python3-pymysql: Optuna's drivers for those servers, for the interop tests.
+packages=(python3-optuna postgresql mariadb-server python3-psycopg2 python3-pymysql)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -24,6 +28,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
 else
     echo "== Debian packages already installed: ${packages[*]}"
 fi
+
+bash "$root/install/test-databases.sh"
 
 cd "$root"
 echo "== running all tests (mvn -B verify)"
