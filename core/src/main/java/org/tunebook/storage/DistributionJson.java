@@ -43,7 +43,23 @@ final class DistributionJson {
         return Json.write(json);
     }
 
+    /** Parsed distributions by their JSON: a study has a few distinct ones, repeated in every trial. */
+    private static final Map<String, Distribution> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int PARSED_LIMIT = 10_000;
+
+    /** The distribution of a stored JSON text; distributions are immutable, so parsed ones are shared. */
     static Distribution read(String text) {
+        Distribution d = PARSED.get(text);
+        if (d == null) {
+            d = parse(text);
+            if (PARSED.size() < PARSED_LIMIT) {
+                PARSED.put(text, d);
+            }
+        }
+        return d;
+    }
+
+    private static Distribution parse(String text) {
         if (!(Json.read(text) instanceof Map<?, ?> json) || !(json.get("attributes") instanceof Map<?, ?> a)) {
             throw new StorageException("stored distribution is not in Optuna's format: " + text);
         }

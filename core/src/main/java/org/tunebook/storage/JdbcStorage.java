@@ -781,11 +781,11 @@ public final class JdbcStorage implements Storage {
         return db.read(c -> {
             requireStudy(c, studyId);
             List<TrialLoader.Row> rows = TrialLoader.rows(c, studyId);
-            List<Long> missing = new ArrayList<>();
+            List<TrialLoader.Row> missing = new ArrayList<>();
             for (TrialLoader.Row row : rows) {
                 if (states.contains(row.state()) && !finished.containsKey(row.id())
                         && !(row.state() == TrialState.RUNNING && live.containsKey(row.id()))) {
-                    missing.add(row.id());
+                    missing.add(row);
                 }
             }
             Map<Long, FrozenTrial> loaded = new HashMap<>();

@@ -69,19 +69,12 @@ final class TrialLoader {
         return build(c, -1, rows);
     }
 
-    /** Loads the given trials of a study, whose trial count is {@code studyTrials}. */
-    static List<FrozenTrial> load(Connection c, int studyId, List<Long> ids, int studyTrials) throws SQLException {
-        if (ids.isEmpty()) {
+    /** Loads the trials of {@code rows}, some of the {@code studyTrials} trials of a study. */
+    static List<FrozenTrial> load(Connection c, int studyId, List<Row> rows, int studyTrials) throws SQLException {
+        if (rows.isEmpty()) {
             return List.of();
         }
-        Set<Long> wanted = new HashSet<>(ids);
-        List<Row> rows = new ArrayList<>();
-        for (Row r : rows(c, studyId)) {
-            if (wanted.contains(r.id())) {
-                rows.add(r);
-            }
-        }
-        return build(c, ids.size() > BY_STUDY_THRESHOLD && ids.size() * 4 > studyTrials ? studyId : -1, rows);
+        return build(c, rows.size() > BY_STUDY_THRESHOLD && rows.size() * 4 > studyTrials ? studyId : -1, rows);
     }
 
     private static List<FrozenTrial> build(Connection c, int studyId, List<Row> rows) throws SQLException {
