@@ -44,8 +44,8 @@ enum Dialect {
         }
 
         @Override
-        void lockStudy(Connection c, int studyId) {
-            // BEGIN IMMEDIATE already holds the database's only write lock.
+        String lockClause() {
+            return ""; // BEGIN IMMEDIATE already holds the database's only write lock
         }
 
         @Override
@@ -224,13 +224,20 @@ enum Dialect {
 
     /**
      * Locks a study's row for the rest of the transaction, so that trial numbers and counters are handed out
-     * one writer at a time.
+     * one writer at a time, and tells whether the study exists.
      */
-    void lockStudy(Connection c, int studyId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT study_id FROM studies WHERE study_id = ? FOR UPDATE")) {
+    boolean lockStudy(Connection c, int studyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT study_id FROM studies WHERE study_id = ?" + lockClause())) {
             ps.setInt(1, studyId);
-            ps.executeQuery().close();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
+    }
+
+    /** The clause that makes a SELECT lock its rows. */
+    String lockClause() {
+        return " FOR UPDATE";
     }
 
     /** The clause that turns an INSERT into an insert-or-update on a unique key. */

@@ -296,6 +296,13 @@ public final class JdbcStorage implements Storage {
         }
     }
 
+    /** Locks the study's row (see {@link Dialect#lockStudy}); an unknown study is an error. */
+    private void lockStudy(Connection c, int studyId) throws SQLException {
+        if (!dialect.lockStudy(c, studyId)) {
+            throw new NoSuchStudyException("no study with id " + studyId + " in " + url + " (was it deleted?)");
+        }
+    }
+
     @Override
     public Optional<Integer> findStudy(String name) {
         return db.read(c -> studyId(c, name));
@@ -399,8 +406,7 @@ public final class JdbcStorage implements Storage {
     @Override
     public long nextSequenceValue(int studyId, String key) {
         return db.write(c -> {
-            requireStudy(c, studyId);
-            dialect.lockStudy(c, studyId);
+            lockStudy(c, studyId);
             long value = 0;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT value_json FROM study_system_attributes WHERE study_id = ? AND \"key\" = ?")) {
@@ -423,8 +429,7 @@ public final class JdbcStorage implements Storage {
     public FrozenTrial createTrial(int studyId, FrozenTrial template) {
         Instant now = Instant.now();
         FrozenTrial created = db.write(c -> {
-            requireStudy(c, studyId);
-            dialect.lockStudy(c, studyId);
+            lockStudy(c, studyId);
             int number;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?")) {
                 ps.setInt(1, studyId);
@@ -579,7 +584,7 @@ public final class JdbcStorage implements Storage {
             return Optional.empty(); // the common case costs a read, not a write transaction
         }
         Optional<FrozenTrial> claimed = db.write(c -> {
-            dialect.lockStudy(c, studyId);
+            lockStudy(c, studyId);
             Long trialId = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT trial_id FROM trials WHERE study_id = ?"
                     + " AND state = 'WAITING' ORDER BY trial_id LIMIT 1")) {
@@ -731,7 +736,9 @@ public final class JdbcStorage implements Storage {
             if (values != null) {
                 insertValues(c, trialId, values);
             }
-            update(c, "DELETE FROM trial_heartbeats WHERE trial_id = ?", trialId);
+            if (t == null || t.beating) {
+                update(c, "DELETE FROM trial_heartbeats WHERE trial_id = ?", trialId);
+            }
             return true;
         });
         if (!changed) {
@@ -866,6 +873,7 @@ public final class JdbcStorage implements Storage {
             for (long id : trialIds) {
                 LiveTrial t = live.get(id);
                 if (t != null) {
+                    t.beating = true;
                     flush(c, t);
                 }
             }

@@ -34,6 +34,8 @@ final class LiveTrial {
     final Map<Integer, Double> dirtyIntermediate = new TreeMap<>();
     final Map<String, Object> dirtyUserAttrs = new LinkedHashMap<>();
     final Map<String, Object> dirtySystemAttrs = new LinkedHashMap<>();
+    /** Whether this JVM has recorded a heartbeat for the trial (so its row must go when it finishes). */
+    volatile boolean beating;
 
     LiveTrial(FrozenTrial created, int studyId) {
         this.id = created.id();
