@@ -68,12 +68,12 @@ public final class JdbcStorage implements Storage {
      * @throws StorageException if the file is not a SQLite database, holds another application's tables or an
      *     unknown schema revision, or is read-only; nothing is written to it then
      */
-    static JdbcStorage openSqlite(String url, Path file) {
+    static JdbcStorage openSqlite(String url, Path file, String newRevision) {
         String where = "SQLite file " + file;
         checkFile(file, where);
         Properties props = new Properties();
         props.setProperty("busy_timeout", String.valueOf(DbConnection.BUSY_TIMEOUT_MS));
-        return open(url, "jdbc:sqlite:" + file, props, Dialect.SQLITE, where, file);
+        return open(url, "jdbc:sqlite:" + file, props, Dialect.SQLITE, where, file, newRevision);
     }
 
     /**
@@ -82,19 +82,19 @@ public final class JdbcStorage implements Storage {
      *
      * @throws StorageException if the server cannot be reached or the database holds another schema
      */
-    static JdbcStorage openServer(String url) {
-        Dialect dialect = Dialect.of(url);
+    static JdbcStorage openServer(String url, String jdbcUrl, String newRevision) {
+        Dialect dialect = Dialect.of(jdbcUrl);
         String where = "database " + url.replaceAll("password=[^&;]*", "password=***");
         Properties props = new Properties();
         if (dialect == Dialect.POSTGRESQL) {
             // Lets strings stand for PostgreSQL's enum and timestamp columns, as Optuna's SQLAlchemy types do.
             props.setProperty("stringtype", "unspecified");
         }
-        return open(url, url, props, dialect, where, null);
+        return open(url, jdbcUrl, props, dialect, where, null, newRevision);
     }
 
     private static JdbcStorage open(String url, String jdbcUrl, Properties props, Dialect dialect, String where,
-            Path file) {
+            Path file, String newRevision) {
         Connection connection;
         try {
             connection = DriverManager.getConnection(jdbcUrl, props);
@@ -111,8 +111,8 @@ public final class JdbcStorage implements Storage {
             Set<String> tables = dialect.tables(connection);
             String revision;
             if (tables.isEmpty()) {
-                Schema.create(connection, dialect);
-                revision = Schema.CURRENT;
+                Schema.create(connection, dialect, newRevision);
+                revision = newRevision;
             } else {
                 revision = Schema.check(connection, tables, where);
                 if (dialect != Dialect.SQLITE) {

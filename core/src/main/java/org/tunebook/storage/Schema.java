@@ -99,16 +99,22 @@ final class Schema {
     private Schema() {
     }
 
-    /** Creates Optuna's tables, stamped {@value #CURRENT}, in an empty database, in one transaction where it can. */
-    static void create(Connection connection, Dialect dialect) throws SQLException {
+    /**
+     * Creates Optuna's tables in an empty database, in one transaction where it can, at revision {@value #CURRENT}
+     * or, when asked, {@value #V3_0} (without the study-id index, for Optuna 3.0 and 3.1).
+     */
+    static void create(Connection connection, Dialect dialect, String revision) throws SQLException {
         dialect.begin(connection, true);
         try (Statement st = connection.createStatement()) {
             for (String ddl : dialect.ddl()) {
+                if (revision.equals(V3_0) && ddl.contains("ix_trials_study_id")) {
+                    continue;
+                }
                 st.execute(ddl);
             }
             st.execute("INSERT INTO version_info (version_info_id, schema_version, library_version) VALUES (1, "
-                    + SCHEMA_VERSION + ", '" + LIBRARY_VERSION + "')");
-            st.execute("INSERT INTO alembic_version (version_num) VALUES ('" + CURRENT + "')");
+                    + SCHEMA_VERSION + ", '" + (revision.equals(V3_0) ? "3.1.0" : LIBRARY_VERSION) + "')");
+            st.execute("INSERT INTO alembic_version (version_num) VALUES ('" + revision + "')");
             dialect.commit(connection);
         } catch (SQLException e) {
             dialect.rollback(connection);

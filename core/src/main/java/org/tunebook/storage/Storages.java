@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   a shared database server, for many workers on many machines (the JDBC driver must be on the class
  *   path).</li>
  * </ul>
+ * New databases get Optuna's current schema revision ({@code v3.2.0.a}); add {@code optuna_schema=v3.0.0.d} to
+ * the URL's query ({@code sqlite:studies.db?optuna_schema=v3.0.0.d}) for files that Optuna 3.0–3.1, Debian 12's
+ * python3-optuna among them, can open. Existing databases keep their revision.
  */
 public final class Storages {
 
@@ -44,17 +47,43 @@ public final class Storages {
             return SHARED_MEMORY;
         }
         String trimmed = url.trim();
+        String revision = schemaOption(trimmed);
         String lower = trimmed.toLowerCase(Locale.ROOT);
         if (lower.startsWith("sqlite:") || lower.startsWith("jdbc:sqlite:")) {
             Path file = sqlitePath(trimmed);
             Path key = file.toAbsolutePath().normalize();
-            return SQLITE.computeIfAbsent(key, k -> JdbcStorage.openSqlite(trimmed, file));
+            return SQLITE.computeIfAbsent(key, k -> JdbcStorage.openSqlite(trimmed, file, revision));
         }
         if (lower.startsWith("jdbc:postgresql:") || lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
-            return SERVERS.computeIfAbsent(trimmed, JdbcStorage::openServer);
+            return SERVERS.computeIfAbsent(trimmed, k -> JdbcStorage.openServer(trimmed, withoutSchemaOption(trimmed),
+                    revision));
         }
         throw new IllegalArgumentException("storage URL '" + url + "' is not understood; use 'memory',"
                 + " 'sqlite:path.db', 'sqlite:///path.db' or a jdbc:sqlite: URL");
+    }
+
+    /**
+     * The schema revision for a new database: {@code v3.2.0.a} (current Optuna) unless the URL asks for Optuna
+     * 3.0–3.1's layout with {@code optuna_schema=v3.0.0.d} in its query. Existing databases keep theirs.
+     */
+    static String schemaOption(String url) {
+        int at = url.indexOf(SCHEMA_OPTION);
+        if (at < 0) {
+            return Schema.CURRENT;
+        }
+        String value = url.substring(at + SCHEMA_OPTION.length()).split("[&;]", 2)[0];
+        if (!Schema.SUPPORTED.contains(value)) {
+            throw new IllegalArgumentException("storage URL '" + url + "' asks for schema " + value
+                    + "; new databases can be made at " + String.join(" or ", Schema.SUPPORTED));
+        }
+        return value;
+    }
+
+    private static final String SCHEMA_OPTION = "optuna_schema=";
+
+    /** The URL without tunebook's own query option, for the JDBC driver. */
+    static String withoutSchemaOption(String url) {
+        return url.replaceAll("([?&;])optuna_schema=[^&;]*[&;]?", "$1").replaceAll("[?&;]$", "");
     }
 
     /** The file of a SQLite URL. */

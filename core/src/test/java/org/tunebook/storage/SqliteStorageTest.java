@@ -62,6 +62,21 @@ class SqliteStorageTest {
     }
 
     @Test
+    void filesForOptuna31AreMadeWhenTheUrlAsks() throws Exception {
+        Path file = dir.resolve("for-optuna-3.1.db");
+        JdbcStorage storage = (JdbcStorage) open(Path.of(file + "?optuna_schema=v3.0.0.d"));
+        assertThat(storage.schemaRevision()).isEqualTo("v3.0.0.d");
+        Study study = Tune.study().name("old").storage(storage).create();
+        study.optimize(t -> t.suggestFloat("x", 0, 1), Run.trials(3));
+        assertThat(query(file, "SELECT version_num FROM alembic_version")).containsExactly("v3.0.0.d");
+        assertThat(query(file, "SELECT name FROM sqlite_master WHERE name = 'ix_trials_study_id'")).isEmpty();
+        python("import optuna; s = optuna.load_study(study_name='old', storage='sqlite:///" + file + "');"
+                + " assert len(s.trials) == 3, s.trials");
+        assertThatThrownBy(() -> Storages.open("sqlite:" + dir.resolve("x.db") + "?optuna_schema=v9"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v3.2.0.a or v3.0.0.d");
+    }
+
+    @Test
     void aStudyResumesAfterTheStorageIsClosedAndReopened() {
         Path file = dir.resolve("resume.db");
         Study first = Tune.study().name("resume").storage(open(file)).sampler(new RandomSampler(1)).create();

@@ -1,0 +1,43 @@
+package org.tunebook.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Storage URLs: Optuna's forms, tunebook's schema option, and what is refused. */
+class StorageUrlTest {
+
+    @Test
+    void sqliteUrlsNameFiles() {
+        assertThat(Storages.sqlitePath("sqlite:studies.db")).isEqualTo(Path.of("studies.db"));
+        assertThat(Storages.sqlitePath("sqlite:///studies.db")).isEqualTo(Path.of("studies.db"));
+        assertThat(Storages.sqlitePath("sqlite:////tmp/studies.db")).isEqualTo(Path.of("/tmp/studies.db"));
+        assertThat(Storages.sqlitePath("jdbc:sqlite:/tmp/a.db")).isEqualTo(Path.of("/tmp/a.db"));
+        assertThat(Storages.sqlitePath("jdbc:sqlite:file:/tmp/a.db")).isEqualTo(Path.of("/tmp/a.db"));
+        assertThat(Storages.sqlitePath("sqlite:a.db?optuna_schema=v3.0.0.d")).isEqualTo(Path.of("a.db"));
+        assertThatThrownBy(() -> Storages.sqlitePath("sqlite://host/a.db")).hasMessageContaining("names a host");
+    }
+
+    @Test
+    void theSchemaOptionIsReadAndHiddenFromTheDriver() {
+        assertThat(Storages.schemaOption("sqlite:a.db")).isEqualTo("v3.2.0.a");
+        assertThat(Storages.schemaOption("sqlite:a.db?optuna_schema=v3.0.0.d")).isEqualTo("v3.0.0.d");
+        assertThat(Storages.withoutSchemaOption("jdbc:postgresql://h/db?user=u&optuna_schema=v3.0.0.d&password=p"))
+                .isEqualTo("jdbc:postgresql://h/db?user=u&password=p");
+        assertThat(Storages.withoutSchemaOption("jdbc:postgresql://h/db?optuna_schema=v3.0.0.d"))
+                .isEqualTo("jdbc:postgresql://h/db");
+        assertThat(Storages.withoutSchemaOption("jdbc:mariadb://h/db?user=u&optuna_schema=v3.0.0.d"))
+                .isEqualTo("jdbc:mariadb://h/db?user=u");
+        assertThatThrownBy(() -> Storages.schemaOption("sqlite:a.db?optuna_schema=v2")).hasMessageContaining("v2");
+    }
+
+    @Test
+    void unknownUrlsAreRefusedWithTheFormsThatWork() {
+        assertThatThrownBy(() -> Storages.open("redis://localhost")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sqlite:path.db").hasMessageContaining("memory");
+        assertThat(Storages.open("memory")).isSameAs(Storages.memory());
+        assertThat(Storages.open(" ")).isSameAs(Storages.memory());
+    }
+}
