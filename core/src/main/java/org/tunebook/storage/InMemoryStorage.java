@@ -181,9 +181,9 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
-        TrialData trial = trial(trialId, "set parameter '" + name + "' of");
+        TrialData trial = trial(trialId, "set parameter '%s' of", name);
         synchronized (trial.study) {
-            checkUpdatable(trial, "set parameter '" + name + "' of");
+            checkUpdatable(trial, "set parameter '%s' of", name);
             checkAndRecord(trial.study, name, distribution);
             trial.params.put(name, internalValue);
             trial.distributions.put(name, distribution);
@@ -199,27 +199,27 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public void setTrialIntermediateValue(long trialId, int step, double value) {
-        TrialData trial = trial(trialId, "report to");
+        TrialData trial = trial(trialId, "report to", null);
         synchronized (trial.study) {
-            checkUpdatable(trial, "report to");
+            checkUpdatable(trial, "report to", null);
             trial.intermediate.put(step, value);
         }
     }
 
     @Override
     public void setTrialUserAttr(long trialId, String key, Object value) {
-        TrialData trial = trial(trialId, "set a user attribute of");
+        TrialData trial = trial(trialId, "set user attribute '%s' of", key);
         synchronized (trial.study) {
-            checkUpdatable(trial, "set user attribute '" + key + "' of");
+            checkUpdatable(trial, "set user attribute '%s' of", key);
             trial.userAttrs.put(key, value);
         }
     }
 
     @Override
     public void setTrialSystemAttr(long trialId, String key, Object value) {
-        TrialData trial = trial(trialId, "set a system attribute of");
+        TrialData trial = trial(trialId, "set system attribute '%s' of", key);
         synchronized (trial.study) {
-            checkUpdatable(trial, "set system attribute '" + key + "' of");
+            checkUpdatable(trial, "set system attribute '%s' of", key);
             trial.systemAttrs.put(key, value);
         }
     }
@@ -229,7 +229,7 @@ public final class InMemoryStorage implements Storage {
         if (!state.isFinished()) {
             throw new IllegalArgumentException("a trial can only be finished as COMPLETE, PRUNED or FAIL, not " + state);
         }
-        TrialData trial = trial(trialId, "finish");
+        TrialData trial = trial(trialId, "finish", null);
         synchronized (trial.study) {
             if (trial.state.isFinished()) {
                 return false;
@@ -248,7 +248,7 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public FrozenTrial trial(long trialId) {
-        TrialData trial = trial(trialId, "read");
+        TrialData trial = trial(trialId, "read", null);
         synchronized (trial.study) {
             return trial.frozen != null ? trial.frozen : trial.snapshot();
         }
@@ -334,19 +334,23 @@ public final class InMemoryStorage implements Storage {
         return study;
     }
 
-    private TrialData trial(long trialId, String action) {
+    /**
+     * The record of a trial. The action is a format with one {@code %s} for {@code subject}; the message is
+     * only built when something is wrong, since this runs for every suggestion.
+     */
+    private TrialData trial(long trialId, String action, String subject) {
         TrialData trial = trialsById.get(trialId);
         if (trial == null) {
-            throw new IllegalArgumentException("cannot " + action + " trial id " + trialId
+            throw new IllegalArgumentException("cannot " + String.format(action, subject) + " trial id " + trialId
                     + ": no such trial in " + url + " (was its study deleted?)");
         }
         return trial;
     }
 
-    private static void checkUpdatable(TrialData trial, String action) {
+    private static void checkUpdatable(TrialData trial, String action, String subject) {
         if (trial.state.isFinished()) {
-            throw new IllegalStateException("cannot " + action + " trial " + trial.number + " of study '"
-                    + trial.study.name + "': it has already finished as " + trial.state);
+            throw new IllegalStateException("cannot " + String.format(action, subject) + " trial " + trial.number
+                    + " of study '" + trial.study.name + "': it has already finished as " + trial.state);
         }
     }
 
