@@ -8,7 +8,7 @@ import org.tunebook.Tune;
 import org.tunebook.samplers.RandomSampler;
 
 /**
- * A worker process of {@link MultiProcessSqliteTest}: joins a shared study and runs trials that announce
+ * A worker process of {@link MultiProcessTest}: joins a shared study and runs trials that announce
  * themselves on standard output ("STARTED n") and then sleep, so the test can kill it mid-trial.
  * Arguments: storage URL, study name, trials, sleep per trial in milliseconds, seed.
  */

@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.tunebook.FrozenTrial;
 import org.tunebook.Run;
@@ -26,19 +27,21 @@ import org.tunebook.TrialState;
 import org.tunebook.Tune;
 
 /**
- * Several JVMs optimize one study in one SQLite file; one is killed with SIGKILL in the middle of a trial.
+ * Several JVMs optimize one study in one SQLite file, or in one PostgreSQL database; one is killed with
+ * SIGKILL in the middle of a trial.
  * Afterwards the counts add up, numbers are unique and gap-free, the dead trial is FAIL and was retried with
  * its parameters, and the file passes SQLite's integrity check.
  */
-class MultiProcessSqliteTest {
+class MultiProcessTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void workersShareAFileAndSurviveAKilledPeer() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SQLite", "PostgreSQL"})
+    void workersShareAStudyAndSurviveAKilledPeer(String database) throws Exception {
         Path file = dir.resolve("shared.db");
-        String url = "sqlite:" + file;
+        String url = database.equals("SQLite") ? "sqlite:" + file : TestDatabases.freshPostgres();
         Tune.study().name("shared").storage(url).heartbeat(SharedStudyWorker.HEARTBEAT).create();
 
         List<Process> survivors = new ArrayList<>();
@@ -102,11 +105,13 @@ class MultiProcessSqliteTest {
         assertThat(trials).filteredOn(t -> t.state() == TrialState.COMPLETE).hasSize(trials.size() - 1);
         assertThat(trials.size()).as("24 survivor trials (one of them a retry, or the retry run here), the dead one")
                 .isBetween(25, 26);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("ok");
+        if (database.equals("SQLite")) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("ok");
+            }
         }
         check.storage().close();
     }
