@@ -116,6 +116,33 @@ class MultiProcessTest {
         check.storage().close();
     }
 
+    /** Short trials from several processes at once: every write waits its turn, none fails on a lock. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SQLite", "PostgreSQL", "MariaDB"})
+    void busyWritersNeverSeeALockError(String database) throws Exception {
+        String url = switch (database) {
+            case "SQLite" -> "sqlite:" + dir.resolve("busy.db");
+            case "PostgreSQL" -> TestDatabases.freshPostgres();
+            default -> TestDatabases.freshMariaDb();
+        };
+        Tune.study().name("shared").storage(url).heartbeat(SharedStudyWorker.HEARTBEAT).create();
+        List<Process> workers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            workers.add(worker(url, 150, 0, 10 + i));
+        }
+        for (Process p : workers) {
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("a worker finishes").isTrue();
+            assertThat(p.exitValue()).as("worker output: " + output(p)).isZero();
+        }
+        Study study = Tune.load("shared", url);
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials).hasSize(450);
+        assertThat(trials).extracting(FrozenTrial::number)
+                .containsExactlyElementsOf(IntStream.range(0, 450).boxed().collect(Collectors.toList()));
+        assertThat(trials).allMatch(t -> t.state() == TrialState.COMPLETE && t.params().size() == 2);
+        study.storage().close();
+    }
+
     private static Process worker(String url, int trials, long sleepMillis, long seed) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
