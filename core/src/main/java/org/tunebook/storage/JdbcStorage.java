@@ -628,16 +628,18 @@ public final class JdbcStorage implements Storage {
     @Override
     public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
         LiveTrial t = requireLive(trialId, "set parameter '" + name + "' of");
+        // Locks are always taken database first, trial second (heartbeats flush trials inside a transaction),
+        // so the study's distribution is checked before the trial is locked.
+        Distribution previous = known(t.studyId).get(name);
+        if (previous != null) {
+            Distribution.checkCompatible(name, previous, distribution);
+        } else {
+            db.read(c -> {
+                checkDistribution(c, t.studyId, name, distribution);
+                return null;
+            });
+        }
         synchronized (t) {
-            Distribution previous = known(t.studyId).get(name);
-            if (previous != null) {
-                Distribution.checkCompatible(name, previous, distribution);
-            } else {
-                db.read(c -> {
-                    checkDistribution(c, t.studyId, name, distribution);
-                    return null;
-                });
-            }
             LiveTrial.Param p = new LiveTrial.Param(name, internalValue, distribution);
             t.params.put(name, p);
             t.dirtyParams.add(p);
