@@ -128,6 +128,10 @@ public final class Trial {
     /** One of the choices (strings, numbers, booleans or {@code null}). */
     @SuppressWarnings("unchecked")
     public <T> T suggestCategorical(String name, List<T> choices) {
+        if (choices == null) {
+            throw new IllegalArgumentException("categorical parameter '" + name
+                    + "' needs a list of choices, got null");
+        }
         return (T) suggest(name, new CategoricalDistribution(choices));
     }
 
@@ -139,6 +143,9 @@ public final class Trial {
     public synchronized Object suggest(String name, Distribution distribution) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("a parameter needs a non-empty name");
+        }
+        if (distribution == null) {
+            throw new IllegalArgumentException("parameter '" + name + "' needs a distribution, got null");
         }
         checkRunning("suggest parameter '" + name + "'");
         Distribution previous = distributions.get(name);
