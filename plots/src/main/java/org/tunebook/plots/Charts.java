@@ -1,0 +1,158 @@
+package org.tunebook.plots;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+import java.util.function.Function;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Builds XChart charts with the plots' common look, and the few drawing moves every plot shares. */
+final class Charts {
+
+    static final String FONT = Font.SANS_SERIF;
+    private static final double NAN = Double.NaN;
+
+    private Charts() {
+    }
+
+    /** An empty XY chart with the plots' style: white plot, light grid, legend at the right. */
+    static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
+        Renderer.ensureHeadless();
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        XYStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(new Color(200, 200, 200));
+        s.setPlotGridLinesColor(new Color(225, 225, 225));
+        s.setPlotGridLinesStroke(new BasicStroke(1f));
+        s.setChartTitleFont(new Font(FONT, Font.BOLD, 16));
+        s.setChartTitleBoxVisible(false);
+        s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 13));
+        s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 11));
+        s.setLegendFont(new Font(FONT, Font.PLAIN, 11));
+        s.setLegendBorderColor(new Color(210, 210, 210));
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setAnnotationTextFont(new Font(FONT, Font.PLAIN, 11));
+        s.setAnnotationTextFontColor(Palette.AXIS);
+        s.setMarkerSize(7);
+        s.setChartPadding(12);
+        s.setAntiAlias(true);
+        s.setSeriesColors(Palette.SERIES);
+        s.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        return chart;
+    }
+
+    /**
+     * Shows {@code message} in the middle of an otherwise empty plot: the chart keeps its title and axes, so a
+     * notebook shows what would be there and why it is not.
+     */
+    static XYChart note(XYChart chart, String message) {
+        XYSeries anchor = chart.addSeries(" ", new double[] {0, 1}, new double[] {0, 1});
+        anchor.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        anchor.setMarker(SeriesMarkers.NONE);
+        anchor.setLineColor(new Color(0, 0, 0, 0));
+        anchor.setShowInLegend(false);
+        XYStyler s = chart.getStyler();
+        s.setLegendVisible(false);
+        s.setXAxisLogarithmic(false);
+        s.setYAxisLogarithmic(false);
+        s.setAxisTicksVisible(false);
+        s.setPlotGridLinesVisible(false);
+        s.setAnnotationTextFont(new Font(FONT, Font.PLAIN, 15));
+        chart.addAnnotation(new AnnotationText(message, 0.5, 0.5, false));
+        return chart;
+    }
+
+    /** A scatter series with the given marker and color. */
+    static XYSeries scatter(XYChart chart, String name, double[] x, double[] y, Marker marker, Color color) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        s.setMarker(marker);
+        s.setMarkerColor(color);
+        return s;
+    }
+
+    /** A line series without markers. */
+    static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, float width) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineWidth(width);
+        return s;
+    }
+
+    /**
+     * One filled series made of several rectangles {@code {x0, x1, y0, y1}}: XChart draws a polygon series
+     * and starts a new polygon after each NaN, so a whole color class is one series and one legend entry.
+     */
+    static XYSeries rectangles(XYChart chart, String name, List<double[]> boxes, Color fill) {
+        double[] x = new double[boxes.size() * 6];
+        double[] y = new double[boxes.size() * 6];
+        int k = 0;
+        for (double[] b : boxes) {
+            double[] xs = {b[0], b[1], b[1], b[0], b[0], NAN};
+            double[] ys = {b[2], b[2], b[3], b[3], b[2], NAN};
+            System.arraycopy(xs, 0, x, k, 6);
+            System.arraycopy(ys, 0, y, k, 6);
+            k += 6;
+        }
+        XYSeries s = chart.addSeries(name, trim(x), trim(y));
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setFillColor(fill);
+        s.setLineColor(fill);
+        s.setLineWidth(0.5f);
+        return s;
+    }
+
+    /** Drops the trailing NaN separator. */
+    private static double[] trim(double[] a) {
+        return a.length == 0 ? a : java.util.Arrays.copyOf(a, a.length - 1);
+    }
+
+    /**
+     * Tick labels naming the integer positions {@code 0..names.size()-1} of an axis (categorical parameters,
+     * parameter names), blank elsewhere. XChart drops every tick when the labels at the two ends of the axis
+     * are equal, so the two blanks differ.
+     */
+    static Function<Double, String> namedTicks(List<String> names) {
+        return v -> {
+            double r = Math.rint(v);
+            if (Math.abs(v - r) < 1e-6 && r >= 0 && r < names.size()) {
+                return names.get((int) r);
+            }
+            return v < 0 ? " " : "";
+        };
+    }
+
+    /** Shows named ticks on the x axis, one per name, over the range [-0.5, n - 0.5]. */
+    static void nameXTicks(XYChart chart, List<String> names) {
+        XYStyler s = chart.getStyler();
+        s.setxAxisTickLabelsFormattingFunction(namedTicks(names));
+        s.setXAxisMin(-0.5);
+        s.setXAxisMax(names.size() - 0.5);
+        int room = (chart.getWidth() - 160) / Math.max(1, names.size());
+        s.setXAxisTickMarkSpacingHint(Math.max(8, Math.min(74, room - 4)));
+    }
+
+    /** Shows named ticks on the y axis, one per name, over the range [-0.5, n - 0.5]. */
+    static void nameYTicks(XYChart chart, List<String> names) {
+        XYStyler s = chart.getStyler();
+        s.setyAxisTickLabelsFormattingFunction(namedTicks(names));
+        s.setYAxisMin(-0.5);
+        s.setYAxisMax(names.size() - 0.5);
+        int room = (chart.getHeight() - 110) / Math.max(1, names.size());
+        s.setYAxisTickMarkSpacingHint(Math.max(8, Math.min(44, room - 4)));
+    }
+}

@@ -1,0 +1,36 @@
+package org.tunebook.plots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tunebook.Study;
+
+/**
+ * Every plot of real studies, written to target/gallery/*.png for people to look at (and checked to be
+ * there). The tests of each plot check its data and text; this is the one place to see them all.
+ */
+class GalleryTest {
+
+    private static Study training;
+
+    @BeforeAll
+    static void run() {
+        training = Studies.training(80);
+    }
+
+    private static void exists(String name) {
+        assertThat(Path.of("target", "gallery", name + ".png")).isNotEmptyFile();
+    }
+
+    @Test
+    void history() {
+        Gallery.save("history", OptimizationHistoryPlot.chart(training));
+        Gallery.save("history-two-objectives", OptimizationHistoryPlot.chart(Studies.twoObjectives(40)));
+        Gallery.save("history-empty", OptimizationHistoryPlot.chart(Studies.onlyFailed(2)));
+        exists("history");
+    }
+}
