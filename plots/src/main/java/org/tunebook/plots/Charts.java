@@ -123,18 +123,27 @@ final class Charts {
 
     /**
      * Tick labels naming the integer positions {@code 0..names.size()-1} of an axis (categorical parameters,
-     * parameter names), blank elsewhere. XChart drops every tick when the labels at the two ends of the axis
-     * are equal, so the two blanks differ.
+     * parameter names) and invisible elsewhere. XChart keeps widening the tick spacing until all labels of an
+     * axis differ, and loops forever if they never do; so the invisible labels are distinct runs of
+     * zero-width spaces, one length per position.
      */
     static Function<Double, String> namedTicks(List<String> names) {
+        List<String> unique = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            unique.add(unique.contains(name) ? name + INVISIBLE.repeat(i + 1) : name);
+        }
         return v -> {
             double r = Math.rint(v);
-            if (Math.abs(v - r) < 1e-6 && r >= 0 && r < names.size()) {
-                return names.get((int) r);
+            if (Math.abs(v - r) < 1e-6 && r >= 0 && r < unique.size()) {
+                return unique.get((int) r);
             }
-            return v < 0 ? " " : "";
+            long slot = Math.round(v * 8) + 8L * names.size() + 16;
+            return INVISIBLE.repeat((int) Math.max(1, Math.min(slot, 100_000)));
         };
     }
+
+    private static final String INVISIBLE = "\u200B";
 
     /** Shows named ticks on the x axis, one per name, over the range [-0.5, n - 0.5]. */
     static void nameXTicks(XYChart chart, List<String> names) {

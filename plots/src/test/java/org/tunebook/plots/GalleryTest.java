@@ -33,4 +33,10 @@ class GalleryTest {
         Gallery.save("history-empty", OptimizationHistoryPlot.chart(Studies.onlyFailed(2)));
         exists("history");
     }
+
+    @Test
+    void importances() {
+        Gallery.save("importances", ParamImportancesPlot.chart(training));
+        exists("importances");
+    }
 }
