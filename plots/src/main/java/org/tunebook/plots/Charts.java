@@ -41,7 +41,13 @@ final class Charts {
         s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 11));
         s.setLegendFont(new Font(FONT, Font.PLAIN, 11));
         s.setLegendBorderColor(new Color(210, 210, 210));
-        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        if (width < 640) {
+            s.setLegendPosition(Styler.LegendPosition.OutsideS);
+            s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        } else {
+            s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        }
+        s.setYAxisLabelAlignment(org.knowm.xchart.style.AxesChartStyler.TextAlignment.Right);
         s.setAnnotationTextFont(new Font(FONT, Font.PLAIN, 11));
         s.setAnnotationTextFontColor(Palette.AXIS);
         s.setMarkerSize(7);

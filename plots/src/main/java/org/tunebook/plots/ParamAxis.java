@@ -133,6 +133,7 @@ final class ParamAxis {
                 Charts.nameXTicks(chart, choices);
             } else if (log) {
                 chart.getStyler().setXAxisLogarithmic(true);
+                chart.getStyler().setXAxisLogarithmicDecadeOnly(decades() >= 2);
             }
         } else {
             chart.setYAxisTitle(name);
@@ -140,8 +141,14 @@ final class ParamAxis {
                 Charts.nameYTicks(chart, choices);
             } else if (log) {
                 chart.getStyler().setYAxisLogarithmic(true);
+                chart.getStyler().setYAxisLogarithmicDecadeOnly(decades() >= 2);
             }
         }
+    }
+
+    /** How many powers of ten the values span. */
+    private double decades() {
+        return low > 0 ? Math.log10(high / low) : 0;
     }
 
     /** A compact label for a position: a choice, or a number with few digits. */

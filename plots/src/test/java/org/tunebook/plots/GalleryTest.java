@@ -39,4 +39,37 @@ class GalleryTest {
         Gallery.save("importances", ParamImportancesPlot.chart(training));
         exists("importances");
     }
+
+    @Test
+    void slices() {
+        Gallery.save("slice-lr", SlicePlot.chart(training, "lr"));
+        Gallery.save("slices", SlicePlot.charts(training, PlotOptions.defaults().size(520, 380)), 2);
+        exists("slices");
+    }
+
+    @Test
+    void edf() {
+        Gallery.save("edf", EdfPlot.chart(List.of(training, Studies.twoObjectives(30)), PlotOptions.defaults()));
+        exists("edf");
+    }
+
+    @Test
+    void intermediateValues() {
+        Gallery.save("intermediate", IntermediateValuesPlot.chart(training));
+        exists("intermediate");
+    }
+
+    @Test
+    void paretoFronts() {
+        Gallery.save("pareto", ParetoFrontPlot.chart(Studies.twoObjectives(60)));
+        Gallery.save("pareto-three", ParetoFrontPlot.charts(Studies.threeObjectives(60),
+                PlotOptions.defaults().size(520, 380)), 3);
+        exists("pareto-three");
+    }
+
+    @Test
+    void timeline() {
+        Gallery.save("timeline", TimelinePlot.chart(training));
+        exists("timeline");
+    }
 }
