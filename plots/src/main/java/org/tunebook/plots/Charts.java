@@ -170,4 +170,57 @@ final class Charts {
         int room = (chart.getHeight() - 110) / Math.max(1, names.size());
         s.setYAxisTickMarkSpacingHint(Math.max(8, Math.min(44, room - 4)));
     }
+
+    /**
+     * Gives plain linear axes a number format with as many decimals as their ticks need (XChart's own drops
+     * the leading zero, as in ".05"), and returns the chart. Log axes, named axes and very large or small
+     * ranges keep XChart's formatting.
+     */
+    static XYChart finish(XYChart chart) {
+        XYStyler s = chart.getStyler();
+        if (!s.isXAxisLogarithmic() && s.getxAxisTickLabelsFormattingFunction() == null && s.getXAxisDecimalPattern() == null) {
+            String pattern = pattern(chart, true);
+            if (pattern != null) {
+                s.setXAxisDecimalPattern(pattern);
+            }
+        }
+        if (!s.isYAxisLogarithmic() && s.getyAxisTickLabelsFormattingFunction() == null && s.getYAxisDecimalPattern() == null) {
+            String pattern = pattern(chart, false);
+            if (pattern != null) {
+                s.setYAxisDecimalPattern(pattern);
+            }
+        }
+        return chart;
+    }
+
+    private static String pattern(XYChart chart, boolean x) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double v : x ? series.getXData() : series.getYData()) {
+                if (Double.isFinite(v)) {
+                    low = Math.min(low, v);
+                    high = Math.max(high, v);
+                }
+            }
+        }
+        XYStyler s = chart.getStyler();
+        Double min = x ? s.getXAxisMin() : s.getYAxisMin();
+        Double max = x ? s.getXAxisMax() : s.getYAxisMax();
+        low = min != null ? min : low;
+        high = max != null ? max : high;
+        return decimalPattern(low, high);
+    }
+
+    /** A pattern for ticks over [low, high], or null to leave the choice to XChart. */
+    static String decimalPattern(double low, double high) {
+        double range = high - low;
+        double magnitude = Math.max(Math.abs(low), Math.abs(high));
+        if (!(range > 0) || !Double.isFinite(range) || magnitude >= 1e7 || range < 1e-6) {
+            return null;
+        }
+        double step = range / 10;
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step))) + 1;
+        return decimals <= 1 && step >= 1 ? "#,##0" : "#,##0." + "#".repeat(Math.min(decimals, 8));
+    }
 }

@@ -52,6 +52,6 @@ public final class EdfPlot {
         }
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         chart.getStyler().setLegendVisible(studies.size() > 1);
-        return chart;
+        return Charts.finish(chart);
     }
 }

@@ -56,6 +56,6 @@ public final class IntermediateValuesPlot {
             s.setMarkerColor(Palette.transparent(Palette.of(state), alpha));
             s.setLineWidth(1.2f);
         }
-        return chart;
+        return Charts.finish(chart);
     }
 }

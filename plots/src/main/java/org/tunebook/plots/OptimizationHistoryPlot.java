@@ -100,6 +100,6 @@ public final class OptimizationHistoryPlot {
                     2f).setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Step);
             color++;
         }
-        return chart;
+        return Charts.finish(chart);
     }
 }

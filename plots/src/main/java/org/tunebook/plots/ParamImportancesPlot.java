@@ -64,6 +64,6 @@ public final class ParamImportancesPlot {
             chart.addAnnotation(new AnnotationText(label, v + room * 0.045, n - 1 - i, false));
         }
         Charts.nameYTicks(chart, topDown);
-        return chart;
+        return Charts.finish(chart);
     }
 }

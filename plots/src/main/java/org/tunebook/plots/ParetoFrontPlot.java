@@ -74,7 +74,7 @@ public final class ParetoFrontPlot {
             Charts.line(chart, "front", ParetoData.objective(front, x), ParetoData.objective(front, y),
                     Palette.transparent(Palette.BEST, 120), 1.2f).setShowInLegend(false);
         }
-        return chart;
+        return Charts.finish(chart);
     }
 
     private static String axisTitle(int k, List<Direction> directions) {

@@ -91,6 +91,6 @@ public final class SlicePlot {
             double shade = bins.count() == 1 ? 0.3 : 0.85 - 0.85 * b / (bins.count() - 1);
             Charts.scatter(chart, name, x, y, SeriesMarkers.CIRCLE, Palette.transparent(Palette.scale(shade), 210));
         }
-        return chart;
+        return Charts.finish(chart);
     }
 }

@@ -64,6 +64,6 @@ public final class TimelinePlot {
         chart.getStyler().setYAxisMin(-0.5);
         chart.getStyler().setYAxisMax(data.bars().stream().mapToInt(TimelineData.Bar::number).max().orElse(0) + 0.5);
         chart.getStyler().setYAxisDecimalPattern("#");
-        return chart;
+        return Charts.finish(chart);
     }
 }

@@ -72,4 +72,25 @@ class GalleryTest {
         Gallery.save("timeline", TimelinePlot.chart(training));
         exists("timeline");
     }
+
+    @Test
+    void parallelCoordinates() {
+        Gallery.save("parallel", ParallelCoordinatePlot.chart(training));
+        exists("parallel");
+    }
+
+    @Test
+    void contours() {
+        Gallery.save("contour", ContourPlot.chart(training, "lr", "layers"));
+        Gallery.save("contour-categorical", ContourPlot.chart(training, "lr", "activation"));
+        Gallery.save("contours", ContourPlot.charts(training, PlotOptions.defaults().size(560, 400)), 3);
+        exists("contours");
+    }
+
+    @Test
+    void rank() {
+        Gallery.save("rank", RankPlot.chart(training, "lr", "layers"));
+        Gallery.save("ranks", RankPlot.charts(training, PlotOptions.defaults().size(560, 400)), 3);
+        exists("ranks");
+    }
 }
