@@ -41,11 +41,11 @@ final class Charts {
         s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 11));
         s.setLegendFont(new Font(FONT, Font.PLAIN, 11));
         s.setLegendBorderColor(new Color(210, 210, 210));
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
         if (width < 640) {
-            s.setLegendPosition(Styler.LegendPosition.OutsideS);
-            s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        } else {
-            s.setLegendPosition(Styler.LegendPosition.OutsideE);
+            s.setLegendFont(new Font(FONT, Font.PLAIN, 10));
+            s.setLegendPadding(4);
+            s.setLegendSeriesLineLength(14);
         }
         s.setYAxisLabelAlignment(org.knowm.xchart.style.AxesChartStyler.TextAlignment.Right);
         s.setAnnotationTextFont(new Font(FONT, Font.PLAIN, 11));
@@ -75,8 +75,30 @@ final class Charts {
         s.setAxisTicksVisible(false);
         s.setPlotGridLinesVisible(false);
         s.setAnnotationTextFont(new Font(FONT, Font.PLAIN, 15));
-        chart.addAnnotation(new AnnotationText(message, 0.5, 0.5, false));
+        List<String> lines = wrap(message, Math.max(20, (chart.getWidth() - 120) / 9));
+        double spacing = 24.0 / Math.max(100, chart.getHeight() - 100);
+        for (int i = 0; i < lines.size(); i++) {
+            double y = 0.5 + ((lines.size() - 1) / 2.0 - i) * spacing;
+            chart.addAnnotation(new AnnotationText(lines.get(i), 0.5, y, false));
+        }
         return chart;
+    }
+
+    /** Splits text into lines of at most {@code width} characters, at spaces where possible. */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word);
+        }
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     /** A scatter series with the given marker and color. */

@@ -79,7 +79,7 @@ public final class ContourPlot {
 
     /** One polygon series per value class, best class first in the legend. */
     private static void drawSurface(XYChart chart, ContourData data, Target target) {
-        Bins bins = Bins.over(data.values(), CLASSES);
+        Bins bins = Bins.over(data.values(), chart.getWidth() < 640 ? CLASSES - 2 : CLASSES);
         List<List<Integer>> classes = bins.split(data.values());
         for (int k = 0; k < bins.count(); k++) {
             int b = target.direction() == Direction.MINIMIZE ? k : bins.count() - 1 - k;

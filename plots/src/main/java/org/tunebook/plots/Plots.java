@@ -21,8 +21,8 @@ import org.tunebook.Study;
 public final class Plots {
 
     /** The size of one panel of a grid when the options keep the default size. */
-    static final int PANEL_WIDTH = 520;
-    static final int PANEL_HEIGHT = 380;
+    static final int PANEL_WIDTH = 560;
+    static final int PANEL_HEIGHT = 400;
     static final int MAX_COLUMNS = 3;
 
     private Plots() {

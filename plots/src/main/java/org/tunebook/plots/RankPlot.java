@@ -70,7 +70,7 @@ public final class RankPlot {
         for (int i = 0; i < data.ranks().length; i++) {
             groups.get(Math.min(QUINTILES.length - 1, (int) (data.ranks()[i] * QUINTILES.length))).add(i);
         }
-        for (int q = QUINTILES.length - 1; q >= 0; q--) {
+        for (int q = 0; q < QUINTILES.length; q++) {
             List<Integer> members = groups.get(q);
             if (members.isEmpty()) {
                 continue;
