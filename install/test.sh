@@ -11,7 +11,9 @@ root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 #                   storage tests open tunebook's databases with Optuna.
 #   postgresql, mariadb-server: the JDBC storage's contract tests run against real servers on loopback.
 #   python3-psycopg2, python3-pymysql: Optuna's drivers for those servers, for the interop tests.
-packages=(python3-optuna postgresql mariadb-server python3-psycopg2 python3-pymysql)
+#   python3-sklearn: Optuna's fANOVA and MDI importance fit scikit-learn forests; the importance test
+#                    compares tunebook's importances with Optuna's.
+packages=(python3-optuna postgresql mariadb-server python3-psycopg2 python3-pymysql python3-sklearn)
 
 missing=()
 for package in "${packages[@]}"; do
