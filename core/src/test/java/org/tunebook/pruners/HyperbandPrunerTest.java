@@ -16,7 +16,12 @@ import org.tunebook.Tune;
 import org.tunebook.storage.InMemoryStorage;
 
 /** Hyperband: bracket count and spread, trials competing within their bracket only, automatic maximum. */
-class HyperbandPrunerTest {
+class HyperbandPrunerTest extends PrunerContractTest {
+
+    @Override
+    protected Pruner create() {
+        return new HyperbandPruner();
+    }
 
     private static HyperbandPruner hyperband(int min, int max, int eta) {
         return HyperbandPruner.builder().minResource(min).maxResource(max).reductionFactor(eta).build();

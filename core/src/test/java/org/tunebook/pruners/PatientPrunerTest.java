@@ -12,7 +12,12 @@ import org.tunebook.Study;
 import org.tunebook.TrialState;
 
 /** Optuna's PatientPruner: patience over the trial's own reports, then the wrapped pruner decides. */
-class PatientPrunerTest {
+class PatientPrunerTest extends PrunerContractTest {
+
+    @Override
+    protected Pruner create() {
+        return new PatientPruner(new MedianPruner(3, 0), 2, 0.0);
+    }
 
     @Test
     void withoutAWrappedPrunerATrialThatStopsImprovingIsPruned() {

@@ -19,7 +19,12 @@ import org.tunebook.Tune;
 import org.tunebook.storage.InMemoryStorage;
 
 /** Optuna's percentile/median pruning rules, checked on hand-made studies. */
-class PercentilePrunerTest {
+class PercentilePrunerTest extends PrunerContractTest {
+
+    @Override
+    protected Pruner create() {
+        return new PercentilePruner(25, 3, 2, 1, 1);
+    }
 
     private static Study study(Direction direction, Pruner pruner) {
         return Tune.study().storage(new InMemoryStorage()).direction(direction).pruner(pruner).create();

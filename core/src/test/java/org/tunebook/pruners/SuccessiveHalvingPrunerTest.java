@@ -22,7 +22,12 @@ import org.tunebook.TrialState;
 import org.tunebook.Tune;
 
 /** Optuna's asynchronous successive halving: rungs, promotion, rung attributes, automatic resource, resuming. */
-class SuccessiveHalvingPrunerTest {
+class SuccessiveHalvingPrunerTest extends PrunerContractTest {
+
+    @Override
+    protected Pruner create() {
+        return new SuccessiveHalvingPruner();
+    }
 
     @TempDir
     Path dir;

@@ -11,7 +11,12 @@ import org.tunebook.Study;
 import org.tunebook.TrialState;
 
 /** Optuna's ThresholdPruner: bounds on the latest value, NaN pruned, warm-up and interval. */
-class ThresholdPrunerTest {
+class ThresholdPrunerTest extends PrunerContractTest {
+
+    @Override
+    protected Pruner create() {
+        return new ThresholdPruner(Double.NEGATIVE_INFINITY, 1.5);
+    }
 
     private static final double INF = Double.POSITIVE_INFINITY;
 

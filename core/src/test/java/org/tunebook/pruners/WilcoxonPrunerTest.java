@@ -23,7 +23,12 @@ import org.tunebook.samplers.RandomSampler;
 import org.tunebook.storage.InMemoryStorage;
 
 /** Optuna's WilcoxonPruner: steps are instances, paired with the best trial's, tested one-sided. */
-class WilcoxonPrunerTest {
+class WilcoxonPrunerTest extends PrunerContractTest {
+
+    @Override
+    protected Pruner create() {
+        return new WilcoxonPruner(0.1);
+    }
 
     /** Adds a COMPLETE trial with these per-instance values and {@code value} as its objective value. */
     private static void addBest(Study study, double value, double... perInstance) {
