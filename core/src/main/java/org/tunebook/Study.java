@@ -230,6 +230,25 @@ public final class Study {
         return new Trial(this, created);
     }
 
+    /**
+     * Starts a new trial in which the named parameters take the given values when the objective suggests them
+     * (the others are sampled), as an {@linkplain #enqueue enqueued} trial would, but at once and for the caller
+     * only: schedulers that decide a trial's configuration themselves (population-based training) use it.
+     *
+     * @throws IllegalArgumentException if a value cannot be stored (see {@link Trial#setUserAttr})
+     */
+    public Trial ask(Map<String, ?> fixedParams) {
+        if (fixedParams == null) {
+            throw new IllegalArgumentException("ask needs a map of parameter values (an empty one for none)");
+        }
+        Map<String, Object> fixed = new LinkedHashMap<>(fixedParams);
+        AttrValues.check(Trial.FIXED_PARAMS, fixed);
+        FrozenTrial.Builder template = FrozenTrial.builder().state(TrialState.RUNNING).started(Instant.now());
+        sampler.beforeTrial(this).forEach(template::systemAttr);
+        template.systemAttr(Trial.FIXED_PARAMS, fixed);
+        return new Trial(this, storage.createTrial(id, template.build()));
+    }
+
     /** Starts a new trial and suggests every parameter of {@code space} in it. */
     public Trial ask(Space space) {
         Trial trial = ask();

@@ -228,11 +228,22 @@ public final class Trial {
         intermediateValues.put(step, value);
     }
 
-    /** Whether the study's pruner judges this trial unpromising; if so, throw {@link TrialPrunedException}. */
+    /**
+     * Whether the study's pruner judges this trial unpromising; if so, throw {@link TrialPrunedException}.
+     *
+     * <p>The pruner sees the trial as the storage has it (as in Optuna), so that a pruner keeping per-trial state
+     * in system attributes (the rungs of successive halving) reads back what it wrote at earlier steps; what it
+     * wrote also shows in {@link #systemAttrs()} afterwards.
+     */
     public boolean shouldPrune() {
         checkRunning("ask whether to prune");
         checkInterrupted();
-        return study.pruner().prune(study, snapshot());
+        boolean prune = study.pruner().prune(study, study.storage().trial(id));
+        Map<String, Object> stored = study.storage().trial(id).systemAttrs();
+        synchronized (this) {
+            systemAttrs.putAll(stored);
+        }
+        return prune;
     }
 
     /** Sets a user attribute (a string, number, boolean, null, or a list or map of them). */
