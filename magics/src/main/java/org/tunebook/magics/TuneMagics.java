@@ -130,6 +130,11 @@ public final class TuneMagics implements AutoCloseable {
         }
     }
 
+    /** The session state, for tests. */
+    Session session() {
+        return session;
+    }
+
     /** Stops every background run (running trials finish) and the display timer. */
     @Override
     public void close() {
