@@ -46,7 +46,8 @@ final class ProgressView {
         if (p.planned() >= 0) {
             s.append('/').append(p.planned());
         }
-        s.append(p.planned() == 1 ? " trial (" : " trials (").append(p.complete()).append(" complete, ")
+        int count = p.planned() >= 0 ? p.planned() : p.finished();
+        s.append(count == 1 ? " trial (" : " trials (").append(p.complete()).append(" complete, ")
                 .append(p.pruned()).append(" pruned, ").append(p.failed()).append(" failed");
         if (p.running() > 0) {
             s.append(", ").append(p.running()).append(" running");
