@@ -70,6 +70,9 @@ final class Durations {
     /** A short human form: {@code 850ms}, {@code 12s}, {@code 4m 05s}, {@code 2h 03m}. */
     static String format(Duration d) {
         long millis = d.toMillis();
+        if (millis < 10) {
+            return String.format(Locale.ROOT, "%.2fms", d.toNanos() / 1e6);
+        }
         if (millis < 1000) {
             return millis + "ms";
         }

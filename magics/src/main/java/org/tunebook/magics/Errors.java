@@ -20,7 +20,8 @@ final class Errors {
             return type;
         }
         boolean plain = shown instanceof IllegalArgumentException || shown instanceof IllegalStateException
-                || shown instanceof MagicException || shown.getClass().getName().startsWith("org.tunebook.");
+                || shown instanceof MagicException || shown instanceof java.io.UncheckedIOException
+                || shown.getClass().getName().startsWith("org.tunebook.");
         return plain ? message : type + ": " + message;
     }
 }

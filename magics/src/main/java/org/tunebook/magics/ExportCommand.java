@@ -1,5 +1,6 @@
 package org.tunebook.magics;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tunebook.TrialsTable;
 
@@ -19,6 +20,10 @@ final class ExportCommand implements Command {
     public void execute(Args args, String body, Session session, Display display) {
         NotebookStudy nb = session.study(args.positional(0));
         Path file = Path.of(args.option("csv").orElseThrow()).toAbsolutePath();
+        Path folder = file.getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new MagicException("cannot write " + file + ": the folder " + folder + " does not exist");
+        }
         TrialsTable table = nb.study().trialsTable();
         table.writeCsv(file);
         display.show(Output.text("wrote " + Format.count(table.size(), "trial") + " of '" + nb.name() + "' to "

@@ -31,7 +31,7 @@ final class LoadCommand implements Command {
         Pruner pruner = session.strategies().pruner(args.option("pruner").orElse(null), session.variables());
         String storage = args.option("storage").orElse("memory");
         Study study = Tune.study().name(name).storage(storage).sampler(sampler.initial()).pruner(pruner).load();
-        session.putStudy(new NotebookStudy(study, sampler));
+        session.putStudy(new NotebookStudy(study, sampler, args.option("pruner").orElse("none")));
         display.show(Output.text("loaded study '" + name + "' from " + study.storage().url() + ": "
                 + Format.directions(study.directions()) + ", " + new StateCounts(study.trials())));
     }

@@ -54,10 +54,11 @@ final class NewCommand implements Command {
                     + " %tune load " + name + " --storage " + storage + " (or add --load-if-exists), or pick another"
                     + " name", e);
         }
-        session.putStudy(new NotebookStudy(study, sampler));
+        String prunerName = args.option("pruner").orElse("none");
+        session.putStudy(new NotebookStudy(study, sampler, prunerName));
         String verb = before >= 0 ? "loaded" : "created";
         String text = verb + " study '" + name + "' in " + study.storage().url() + ": "
-                + Format.directions(study.directions()) + ", sampler " + sampler + ", pruner " + study.pruner()
+                + Format.directions(study.directions()) + ", sampler " + sampler + ", pruner " + prunerName
                 + (before > 0 ? ", " + Format.count(before, "trial") + " so far" : "");
         display.show(Output.text(text));
     }

@@ -9,10 +9,17 @@ final class NotebookStudy {
 
     private final Study study;
     private final SamplerChoice sampler;
+    private final String pruner;
 
-    NotebookStudy(Study study, SamplerChoice sampler) {
+    NotebookStudy(Study study, SamplerChoice sampler, String pruner) {
         this.study = study;
         this.sampler = sampler;
+        this.pruner = pruner;
+    }
+
+    /** How the pruner was chosen: its name ({@code median}) or variable, or its description. */
+    String pruner() {
+        return pruner;
     }
 
     Study study() {

@@ -68,7 +68,7 @@ final class Session {
             return Optional.of(known);
         }
         return variables.lookup(name).filter(Study.class::isInstance).map(Study.class::cast)
-                .map(s -> new NotebookStudy(s, SamplerChoice.of(name, s.sampler())));
+                .map(s -> new NotebookStudy(s, SamplerChoice.of(name, s.sampler()), s.pruner().toString()));
     }
 
     /** A study by its name in the notebook, or a variable holding a {@link Study}. */

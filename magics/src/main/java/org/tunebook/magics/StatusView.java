@@ -17,11 +17,11 @@ final class StatusView {
     static Output of(NotebookStudy nb, Optional<BackgroundRun> run) {
         Study study = nb.study();
         List<FrozenTrial> trials = study.trials();
-        Table table = new Table(List.of("", ""));
+        Table table = Table.keyValue();
         table.row(List.of("storage", study.storage().url()));
         table.row(List.of(study.isMultiObjective() ? "directions" : "direction", Format.directions(study.directions())));
         table.row(List.of("sampler", nb.sampler().toString()));
-        table.row(List.of("pruner", study.pruner().toString()));
+        table.row(List.of("pruner", nb.pruner()));
         table.row(List.of("trials", new StateCounts(trials).toString()));
         best(study, trials).forEach(table::row);
         table.row(List.of("background run", run.map(StatusView::runText).orElse("none")));

@@ -9,11 +9,22 @@ final class Table {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
     private final List<Boolean> numeric;
+    private final boolean showHeader;
 
     Table(List<String> header) {
+        this(header, true);
+    }
+
+    private Table(List<String> header, boolean showHeader) {
+        this.showHeader = showHeader;
         this.header = List.copyOf(header);
         this.numeric = new ArrayList<>();
         header.forEach(h -> numeric.add(Boolean.TRUE));
+    }
+
+    /** A two-column table of names and values, shown without a header. */
+    static Table keyValue() {
+        return new Table(List.of("", ""), false);
     }
 
     Table row(List<?> cells) {
@@ -40,9 +51,13 @@ final class Table {
         if (caption != null) {
             s.append("<p><b>").append(Html.escape(caption)).append("</b></p>");
         }
-        s.append("<table><thead><tr>");
-        header.forEach(h -> s.append("<th>").append(Html.escape(h)).append("</th>"));
-        s.append("</tr></thead><tbody>");
+        s.append("<table>");
+        if (showHeader) {
+            s.append("<thead><tr>");
+            header.forEach(h -> s.append("<th>").append(Html.escape(h)).append("</th>"));
+            s.append("</tr></thead>");
+        }
+        s.append("<tbody>");
         for (List<String> row : rows) {
             s.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
@@ -67,12 +82,14 @@ final class Table {
         if (caption != null) {
             s.append(caption).append('\n');
         }
-        line(s, header, widths, false);
-        StringBuilder rule = new StringBuilder();
-        for (int i = 0; i < widths.length; i++) {
-            rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
+        if (showHeader) {
+            line(s, header, widths, false);
+            StringBuilder rule = new StringBuilder();
+            for (int i = 0; i < widths.length; i++) {
+                rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
+            }
+            s.append(rule).append('\n');
         }
-        s.append(rule).append('\n');
         rows.forEach(r -> line(s, r, widths, true));
         return s.toString().stripTrailing();
     }

@@ -74,12 +74,14 @@ final class TrialsView {
             rows = rows.subList(0, limit);
         }
         List<Integer> shown = visibleColumns(rows);
+        int durationColumn = columns.indexOf("duration_seconds");
         List<String> header = new ArrayList<>();
         shown.forEach(i -> header.add(displayName(columns.get(i))));
         Table out = new Table(header);
         for (List<Object> row : rows) {
             List<Object> cells = new ArrayList<>();
-            shown.forEach(i -> cells.add(row.get(i)));
+            shown.forEach(i -> cells.add(i == durationColumn && row.get(i) instanceof Double seconds
+                    ? Durations.format(java.time.Duration.ofNanos(Math.round(seconds * 1e9))) : row.get(i)));
             out.row(cells);
         }
         return out.output(caption(matching, rows.size(), states, sortBy));
@@ -124,7 +126,7 @@ final class TrialsView {
         }
         return switch (column) {
             case "datetime_start" -> "started";
-            case "duration_seconds" -> "duration (s)";
+            case "duration_seconds" -> "duration";
             default -> column;
         };
     }

@@ -38,6 +38,7 @@ class DurationsTest {
     @Test
     void formatsShortly() {
         assertThat(Durations.format(Duration.ofMillis(850))).isEqualTo("850ms");
+        assertThat(Durations.format(Duration.ofNanos(576_421))).isEqualTo("0.58ms");
         assertThat(Durations.format(Duration.ofMillis(12_340))).isEqualTo("12.3s");
         assertThat(Durations.format(Duration.ofSeconds(245))).isEqualTo("4m 05s");
         assertThat(Durations.format(Duration.ofMinutes(123))).isEqualTo("2h 03m");
