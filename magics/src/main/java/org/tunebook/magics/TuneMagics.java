@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.tunebook.Progress;
+import org.tunebook.RunListener;
 import org.tunebook.Space;
 import org.tunebook.Study;
+import org.tunebook.StudyRun;
 
 /**
  * The {@code %tune} magics of one notebook: parses and carries out {@code %tune …} lines and
@@ -109,6 +112,21 @@ public final class TuneMagics implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new MagicException("%tune " + spec.name() + ": " + Errors.describe(e), e);
         }
+    }
+
+    /**
+     * Shows a live progress display for a run started in code ({@code study.optimizeAsync(…)}), updated until it
+     * ends and then replaced by its summary, like {@code %tune run … --background}.
+     */
+    public void follow(StudyRun run, Display display) {
+        LiveProgress live = new LiveProgress(run.study(), run::progress, display, true);
+        run.addListener(new RunListener() {
+            @Override
+            public void runFinished(Progress progress) {
+                live.finish(progress, run.failure().orElse(null));
+            }
+        });
+        live.startTicking(timer, session.refreshEvery());
     }
 
     /** The command names, for completion. */

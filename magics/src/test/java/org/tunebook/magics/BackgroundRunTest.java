@@ -167,4 +167,18 @@ class BackgroundRunTest {
             Thread.sleep(2);
         }
     }
+
+    @Test
+    void aRunStartedInCodeCanBeFollowedLive() throws Exception {
+        gatedObjective();
+        Study study = org.tunebook.Tune.study().name(Notebook.unique("code")).create();
+        StudyRun run = study.optimizeAsync((Objective) nb.variables.get("gated"), org.tunebook.Run.trials(2));
+        RecordingDisplay display = new RecordingDisplay();
+        nb.magics.follow(run, display);
+        assertThat(display.handles.get(0).latest().text()).startsWith("running '" + study.name() + "'");
+        permits.release(2);
+        assertThat(run.await(Duration.ofSeconds(30))).isTrue();
+        awaitSummary(display.handles.get(0));
+        assertThat(display.handles.get(0).latest().text()).startsWith("'" + study.name() + "' done: 2/2 trials");
+    }
 }
