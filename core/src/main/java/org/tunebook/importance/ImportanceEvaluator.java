@@ -7,7 +7,8 @@ import java.util.Map;
  * question: given these trials, how important is each parameter? Which trials and parameters to look at,
  * normalization and ordering are {@link Importance}'s job.
  *
- * <p>Implementations: {@link FanovaEvaluator} (the default) and {@link MeanDecreaseImpurityEvaluator}.
+ * <p>Implementations: {@link FanovaEvaluator} (the default), {@link MeanDecreaseImpurityEvaluator} and
+ * {@link PedAnovaEvaluator}.
  */
 public interface ImportanceEvaluator {
 

@@ -5,7 +5,8 @@
  * {@link org.tunebook.importance.ImportanceEvaluator} is the algorithm. {@link
  * org.tunebook.importance.FanovaEvaluator} (the default) fits a small random forest to the completed trials
  * and decomposes its variance (functional ANOVA); {@link org.tunebook.importance.MeanDecreaseImpurityEvaluator}
- * reads the forest's split gains. Both are reproducible from a seed.
+ * reads the forest's split gains; {@link org.tunebook.importance.PedAnovaEvaluator} compares where the best
+ * trials lie with where all trials lie. The forests are reproducible from a seed; PED-ANOVA has no randomness.
  *
  * <pre>{@code
  * Study study = Tune.study().sampler(new RandomSampler(1)).create();

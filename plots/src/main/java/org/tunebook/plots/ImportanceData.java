@@ -9,6 +9,7 @@ import org.tunebook.importance.FanovaEvaluator;
 import org.tunebook.importance.Importance;
 import org.tunebook.importance.ImportanceEvaluator;
 import org.tunebook.importance.MeanDecreaseImpurityEvaluator;
+import org.tunebook.importance.PedAnovaEvaluator;
 
 /**
  * The bars of the importance plot, most important first, or the reason there are none (too few completed
@@ -42,6 +43,9 @@ record ImportanceData(List<String> names, double[] importances, String problem) 
         }
         if (evaluator instanceof MeanDecreaseImpurityEvaluator) {
             return "mean decrease in impurity";
+        }
+        if (evaluator instanceof PedAnovaEvaluator) {
+            return "PED-ANOVA";
         }
         return evaluator.getClass().getSimpleName();
     }

@@ -23,6 +23,8 @@ class PlotsTest {
     private static Study failed;
     private static Study single;
     private static Study partial;
+    private static Study oneLog;
+    private static Study flat;
 
     @TempDir
     Path dir;
@@ -34,6 +36,8 @@ class PlotsTest {
         failed = Studies.onlyFailed(2);
         single = Studies.ofValues(1.5);
         partial = Studies.partialParams(12);
+        oneLog = Studies.oneLogTrial();
+        flat = Studies.flatAndInfinite();
     }
 
     @ParameterizedTest
@@ -54,7 +58,7 @@ class PlotsTest {
     @ParameterizedTest
     @EnumSource(PlotKind.class)
     void studiesWithNothingToShowRenderANoteNotAnException(PlotKind kind) {
-        for (Study study : List.of(empty, failed, single, partial)) {
+        for (Study study : List.of(empty, failed, single, partial, oneLog, flat)) {
             byte[] png = Plots.png(kind, study);
             assertThat(RenderChecks.decode(png).getWidth()).isPositive();
             assertThat(Plots.svg(kind, study, PlotOptions.defaults())).isNotEmpty();

@@ -129,4 +129,26 @@ final class Studies {
     static Instant at(long seconds) {
         return Instant.parse("2025-01-01T00:00:00Z").plusSeconds(seconds);
     }
+
+    /** One completed trial with a log-scaled and a categorical parameter. */
+    static Study oneLogTrial() {
+        Study study = Tune.study().name("one").storage(new InMemoryStorage()).create();
+        study.addTrial(FrozenTrial.builder().value(0.5)
+                .param("lr", 0.001, new FloatDistribution(1e-5, 1e-1, true, null))
+                .param("act", "relu", new org.tunebook.distributions.CategoricalDistribution(List.of("relu", "tanh")))
+                .intermediateValue(0, 0.9).intermediateValue(1, 0.5)
+                .started(at(0)).completed(at(3)).build());
+        return study;
+    }
+
+    /** Completed trials that all have the same value, and one with an infinite value. */
+    static Study flatAndInfinite() {
+        Study study = Tune.study().name("flat").storage(new InMemoryStorage()).create();
+        FloatDistribution d = new FloatDistribution(0, 1);
+        for (int i = 0; i < 4; i++) {
+            study.addTrial(FrozenTrial.builder().value(2.0).param("x", i / 4.0, d).param("y", 1 - i / 4.0, d).build());
+        }
+        study.addTrial(FrozenTrial.builder().value(Double.POSITIVE_INFINITY).param("x", 0.9, d).param("y", 0.1, d).build());
+        return study;
+    }
 }
