@@ -24,6 +24,13 @@ final class MultivariateParzen {
     private final double[][] invSigma;
     /** Per dimension, per component: the log normalizer of the truncated kernel. */
     private final double[][] logNorm;
+    /**
+     * Per discrete numeric dimension, the distinct kernel centres and each component's index among them (-1
+     * for the prior): observation kernels share one width, so a cell's mass depends on the centre alone and
+     * is computed once per distinct value. Null where values are too many to gain from it.
+     */
+    private final double[][] distinctMu;
+    private final int[][] muIndex;
     /** Per categorical dimension: log probability of the observed choice, and of any other choice. */
     private final double[] logHit;
     private final double[] logMiss;
@@ -40,6 +47,30 @@ final class MultivariateParzen {
         this.logNorm = new double[d][components];
         this.logHit = new double[d];
         this.logMiss = new double[d];
+        this.distinctMu = new double[d][];
+        this.muIndex = new int[d][];
+    }
+
+    /** Indexes the distinct centres of a discrete dimension's observation kernels, when they are few. */
+    private void indexDistinct(int j, int count) {
+        double[] sorted = java.util.Arrays.copyOf(mu[j], count);
+        java.util.Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        if (distinct > count / 2) {
+            return;
+        }
+        double[] values = java.util.Arrays.copyOf(sorted, distinct);
+        int[] index = new int[components];
+        for (int i = 0; i < components; i++) {
+            index[i] = i < count ? java.util.Arrays.binarySearch(values, mu[j][i]) : -1;
+        }
+        distinctMu[j] = values;
+        muIndex[j] = index;
     }
 
     /**
@@ -89,6 +120,9 @@ final class MultivariateParzen {
                 p.invSigma[j][i] = 1 / sg;
                 double logMass = NormalMath.logMass((s.low - m) / sg, (s.high - m) / sg);
                 p.logNorm[j][i] = s.q > 0 ? -logMass : -logMass - Math.log(sg) - NormalMath.LOG_SQRT_2PI;
+            }
+            if (s.q > 0) {
+                p.indexDistinct(j, count);
             }
         }
         return p;
@@ -154,8 +188,22 @@ final class MultivariateParzen {
                 double a = Math.max(s.low, xj - 0.5 * s.q);
                 double b = Math.min(s.high, xj + 0.5 * s.q);
                 double[] inv = invSigma[j];
-                for (int i = 0; i < components; i++) {
-                    acc[i] += norm[i] + NormalMath.logMass((a - m[i]) * inv[i], (b - m[i]) * inv[i]);
+                if (muIndex[j] != null) {
+                    double[] values = distinctMu[j];
+                    double[] cell = new double[values.length];
+                    double obsInv = inv[0];
+                    for (int v = 0; v < values.length; v++) {
+                        cell[v] = NormalMath.logMass((a - values[v]) * obsInv, (b - values[v]) * obsInv);
+                    }
+                    int[] index = muIndex[j];
+                    for (int i = 0; i < components; i++) {
+                        acc[i] += norm[i] + (index[i] >= 0 ? cell[index[i]]
+                                : NormalMath.logMass((a - m[i]) * inv[i], (b - m[i]) * inv[i]));
+                    }
+                } else {
+                    for (int i = 0; i < components; i++) {
+                        acc[i] += norm[i] + NormalMath.logMass((a - m[i]) * inv[i], (b - m[i]) * inv[i]);
+                    }
                 }
             } else {
                 double[] inv = invSigma[j];
@@ -167,7 +215,9 @@ final class MultivariateParzen {
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < components; i++) {
-            max = Math.max(max, acc[i]);
+            if (acc[i] > max) {
+                max = acc[i];
+            }
         }
         double floor = max - NEGLIGIBLE;
         double sum = 0;

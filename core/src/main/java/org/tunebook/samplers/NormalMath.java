@@ -143,7 +143,7 @@ final class NormalMath {
             double logB = logCdf(b);
             return logB + log1m(Math.exp(logCdf(a) - logB));
         }
-        return log1m(cdf(a) + cdf(-b));
+        return log1m((a > -CERTAIN ? cdf(a) : 0) + (b < CERTAIN ? cdf(-b) : 0));
     }
 
     /**

@@ -263,10 +263,16 @@ class ParzenEstimatorTest {
 
     // ---- multivariate ----
 
+    /** Few int values (cell masses shared per value) and many (computed per kernel). */
     @Test
     void multivariateDensityMatchesADirectProductOfKernels() {
+        checkMultivariate(10);
+        checkMultivariate(1000);
+    }
+
+    private static void checkMultivariate(int intHigh) {
         SplittableRandom rng = new SplittableRandom(6);
-        Distribution[] ds = {new FloatDistribution(-5, 5), new IntDistribution(1, 10),
+        Distribution[] ds = {new FloatDistribution(-5, 5), new IntDistribution(1, intHigh),
             new CategoricalDistribution(java.util.List.of("a", "b", "c")), new FloatDistribution(1e-3, 1, true, null)};
         ParzenSpace[] spaces = Arrays.stream(ds).map(ParzenSpace::of).toArray(ParzenSpace[]::new);
         int n = 70;
@@ -274,7 +280,7 @@ class ParzenEstimatorTest {
         double[] w = TpeConfig.defaultWeights(n);
         for (int i = 0; i < n; i++) {
             obs[0][i] = -5 + 10 * rng.nextDouble();
-            obs[1][i] = 1 + rng.nextInt(10);
+            obs[1][i] = 1 + rng.nextInt(intHigh);
             obs[2][i] = rng.nextInt(3);
             obs[3][i] = Math.log(1e-3) + rng.nextDouble() * -Math.log(1e-3);
         }
@@ -283,7 +289,7 @@ class ParzenEstimatorTest {
         double total = Arrays.stream(w).sum() + 1;
         double[] scratch = new double[n + 1];
         for (int t = 0; t < 20; t++) {
-            double[] x = {-5 + 10 * rng.nextDouble(), 1 + rng.nextInt(10), rng.nextInt(3),
+            double[] x = {-5 + 10 * rng.nextDouble(), 1 + rng.nextInt(intHigh), rng.nextInt(3),
                 Math.log(1e-3) + rng.nextDouble() * -Math.log(1e-3)};
             double sum = 0;
             for (int i = 0; i <= n; i++) {
@@ -309,7 +315,7 @@ class ParzenEstimatorTest {
         }
         double[] draw = p.sample(rng);
         assertThat(draw[0]).isBetween(-5.0, 5.0);
-        assertThat(draw[1]).isBetween(0.5, 10.5);
+        assertThat(draw[1]).isBetween(0.5, intHigh + 0.5);
         assertThat(draw[2]).isIn(0.0, 1.0, 2.0);
     }
 
