@@ -11,7 +11,10 @@ root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 #                   storage tests open tunebook's databases with Optuna.
 #   postgresql, mariadb-server: the JDBC storage's contract tests run against real servers on loopback.
 #   python3-psycopg2, python3-pymysql: Optuna's drivers for those servers, for the interop tests.
-packages=(python3-optuna postgresql mariadb-server python3-psycopg2 python3-pymysql)
+#   jupyter-client, python3-nbclient, jupyter-nbconvert: the kernel's tests execute notebooks/ with nbconvert
+#                   and talk to the kernel with jupyter_client.
+packages=(python3-optuna postgresql mariadb-server python3-psycopg2 python3-pymysql
+          jupyter-client python3-nbclient jupyter-nbconvert)
 
 missing=()
 for package in "${packages[@]}"; do
