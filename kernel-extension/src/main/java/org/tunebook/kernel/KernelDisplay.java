@@ -2,6 +2,7 @@ package org.tunebook.kernel;
 
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
@@ -15,9 +16,17 @@ final class KernelDisplay implements Display {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final RequestChannel channel;
+    private final Supplier<RequestChannel> executing;
 
-    KernelDisplay(RequestChannel channel) {
+    /**
+     * A display for the cell of {@code channel}. Updates go out as replies to the request executing when they are
+     * sent ({@code executing}, null while the kernel is idle), else to the cell's own request: front ends apply an
+     * update to its display id whatever the parent, but some clients (nbclient) only read messages of the
+     * request they are running.
+     */
+    KernelDisplay(RequestChannel channel, Supplier<RequestChannel> executing) {
         this.channel = channel;
+        this.executing = executing;
     }
 
     @Override
@@ -34,7 +43,8 @@ final class KernelDisplay implements Display {
         return update -> {
             DisplayData next = data(update);
             next.setDisplayId(id);
-            channel.publish(new PublishUpdateDisplayData(next));
+            RequestChannel now = executing.get();
+            (now != null ? now : channel).publish(new PublishUpdateDisplayData(next));
         };
     }
 

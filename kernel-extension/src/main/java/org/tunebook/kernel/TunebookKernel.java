@@ -56,6 +56,7 @@ public final class TunebookKernel extends BaseKernel {
     private volatile Thread cellThread;
     private volatile ShellReplyEnvironment currentEnv;
     private volatile RequestChannel currentChannel;
+    private volatile boolean executing;
 
     TunebookKernel(String name, String version, JupyterIO io, CommManager comms, Renderer renderer,
             MagicParser magicParser, MagicsRegistry magicsRegistry, StringStyler errorStyler) {
@@ -102,7 +103,12 @@ public final class TunebookKernel extends BaseKernel {
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         currentEnv = env;
         currentChannel = new RequestChannel(env.getIopub(), env.getContext(), publisher);
-        super.handleExecuteRequest(env, message);
+        executing = true;
+        try {
+            super.handleExecuteRequest(env, message);
+        } finally {
+            executing = false;
+        }
     }
 
     /** The library swaps System.out for each request; this kernel's streams stay, and follow the request. */
@@ -167,7 +173,7 @@ public final class TunebookKernel extends BaseKernel {
                 }
             };
         }
-        return new KernelDisplay(channel);
+        return new KernelDisplay(channel, () -> executing ? currentChannel : null);
     }
 
     private Object run(String code, Display display) {

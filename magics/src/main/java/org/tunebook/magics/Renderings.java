@@ -33,8 +33,8 @@ public final class Renderings {
                     "") : ProgressView.running(name, p, false));
         }
         if (value instanceof Progress p) {
-            return Optional.of(p.done() ? ProgressView.finished("run", p, "done", "")
-                    : ProgressView.running("run", p, false));
+            return Optional.of(Output.html("<div class=\"tunebook-progress\">" + Html.escape(p.toString()) + "</div>",
+                    p.toString()));
         }
         if (value instanceof TrialsTable table) {
             return Optional.of(trialsTable(table));
