@@ -55,7 +55,8 @@ public final class JdbcStorage implements Storage {
     private final Map<Integer, Set<Long>> finishedOfStudy = new ConcurrentHashMap<>();
 
     private JdbcStorage(String url, Path file, DbConnection db, String revision) {
-        this.url = url;
+        // Shown in messages and listings, so a password in the URL is masked.
+        this.url = maskPassword(url);
         this.file = file;
         this.db = db;
         this.dialect = db.dialect();
@@ -84,7 +85,7 @@ public final class JdbcStorage implements Storage {
      */
     static JdbcStorage openServer(String url, String jdbcUrl, String newRevision) {
         Dialect dialect = Dialect.of(jdbcUrl);
-        String where = "database " + url.replaceAll("password=[^&;]*", "password=***");
+        String where = "database " + maskPassword(url);
         Properties props = new Properties();
         if (dialect == Dialect.POSTGRESQL) {
             // Lets strings stand for PostgreSQL's enum and timestamp columns, as Optuna's SQLAlchemy types do.
@@ -186,6 +187,12 @@ public final class JdbcStorage implements Storage {
         }
     }
 
+    /** The URL with the value of a {@code password=} option replaced by {@code ***}. */
+    static String maskPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** The URL this storage was opened from, with any password masked. */
     @Override
     public String url() {
         return url;

@@ -34,6 +34,22 @@ class StorageUrlTest {
     }
 
     @Test
+    void passwordsNeverReachMessages() {
+        String url = TestDatabases.freshPostgres();
+        assertThat(url).contains("password=tunebook");
+        Storage storage = Storages.open(url);
+        try {
+            assertThat(storage.url()).doesNotContain("password=tunebook").contains("password=***");
+            assertThatThrownBy(() -> org.tunebook.Tune.load("missing", url)).hasMessageNotContaining("password=tunebook");
+            assertThat(Storages.open(url)).isSameAs(storage);
+        } finally {
+            storage.close();
+        }
+        assertThat(Storages.open(url)).as("a closed storage is forgotten").isNotSameAs(storage);
+        Storages.open(url).close();
+    }
+
+    @Test
     void unknownUrlsAreRefusedWithTheFormsThatWork() {
         assertThatThrownBy(() -> Storages.open("redis://localhost")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sqlite:path.db").hasMessageContaining("memory");
