@@ -91,7 +91,28 @@ public final class JdbcStorage implements Storage {
             // Lets strings stand for PostgreSQL's enum and timestamp columns, as Optuna's SQLAlchemy types do.
             props.setProperty("stringtype", "unspecified");
         }
-        return open(url, jdbcUrl, props, dialect, where, null, newRevision);
+        return open(url, mysqlThroughMariaDb(jdbcUrl), props, dialect, where, null, newRevision);
+    }
+
+    /**
+     * A {@code jdbc:mysql:} URL for the MariaDB driver when MySQL's own driver is absent: MariaDB's accepts the
+     * MySQL scheme only when the URL says {@code permitMysqlScheme}.
+     */
+    static String mysqlThroughMariaDb(String jdbcUrl) {
+        if (!jdbcUrl.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:mysql:") || jdbcUrl.contains("permitMysqlScheme")
+                || isLoadable("com.mysql.cj.jdbc.Driver") || !isLoadable("org.mariadb.jdbc.Driver")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "permitMysqlScheme";
+    }
+
+    private static boolean isLoadable(String className) {
+        try {
+            Class.forName(className, false, JdbcStorage.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static JdbcStorage open(String url, String jdbcUrl, Properties props, Dialect dialect, String where,
