@@ -46,6 +46,10 @@ import org.tunebook.storage.Storage;
  *   instead of piling onto one promising point;</li>
  *   <li>pruned trials count by their last reported value, ranked after complete trials (later steps
  *   first), as in Optuna;</li>
+ *   <li><b>constraints</b>: a function giving each complete or pruned trial's constraint values, stored with
+ *   the trial as system attribute {@value #CONSTRAINTS} (feasible when every value is {@code <= 0}); feasible
+ *   trials rank before infeasible ones, which rank by total violation. If the function throws or returns
+ *   NaN, that trial fails with the reason;</li>
  *   <li><b>several objectives</b>: the good set is made of the best Pareto fronts, completed by hypervolume
  *   subset selection and weighted by hypervolume contribution (Optuna's MOTPE).</li>
  * </ul>
@@ -187,6 +191,40 @@ public final class TpeSampler implements Sampler {
         }
         ParzenSpace space = ParzenSpace.of(distribution);
         return space.toInternal(TpeCandidates.univariate(config, space, sides, rng));
+    }
+
+    // ---- constraints ----
+
+    @Override
+    public void beforeFinish(Study study, Trial trial, TrialState state, double[] values) {
+        Function<FrozenTrial, double[]> constraints = config.constraints();
+        if (constraints == null || (state != TrialState.COMPLETE && state != TrialState.PRUNED)) {
+            return;
+        }
+        FrozenTrial.Builder b = trial.snapshot().toBuilder().state(state);
+        if (values.length > 0) {
+            b.values(values);
+        }
+        double[] c;
+        try {
+            c = constraints.apply(b.build());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the TPE constraints function failed on trial " + trial.number() + ": " + e,
+                    e);
+        }
+        if (c == null) {
+            throw new IllegalStateException("the TPE constraints function returned null for trial " + trial.number()
+                    + "; return an array of constraint values (<= 0 when satisfied)");
+        }
+        List<Double> stored = new ArrayList<>(c.length);
+        for (double v : c) {
+            if (Double.isNaN(v)) {
+                throw new IllegalStateException("the TPE constraints function returned NaN for trial " + trial.number()
+                        + " " + java.util.Arrays.toString(c) + "; constraint values cannot be NaN");
+            }
+            stored.add(v);
+        }
+        trial.setSystemAttr(CONSTRAINTS, stored);
     }
 
     // ---- the study's history ----
@@ -411,6 +449,20 @@ public final class TpeSampler implements Sampler {
                 throw new IllegalArgumentException("TPE maxWait must be a duration >= 0, got " + wait);
             }
             this.maxWait = wait;
+            return this;
+        }
+
+        /**
+         * A function of a finished trial (complete or pruned, with its values) returning its constraint values;
+         * the trial is feasible when every value is {@code <= 0}. The values are stored with the trial as
+         * system attribute {@value #CONSTRAINTS}, Optuna's key. Trials without them (failed in the function,
+         * added from elsewhere) rank after every trial that has them.
+         */
+        public Builder constraints(Function<FrozenTrial, double[]> constraints) {
+            if (constraints == null) {
+                throw new IllegalArgumentException("TPE constraints function must not be null");
+            }
+            this.constraints = constraints;
             return this;
         }
 
