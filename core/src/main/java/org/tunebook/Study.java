@@ -32,6 +32,8 @@ import org.tunebook.storage.Storage;
  */
 public final class Study {
 
+    private static final System.Logger LOG = System.getLogger(Study.class.getName());
+
     private final Storage storage;
     private final int id;
     private final String name;
@@ -306,13 +308,25 @@ public final class Study {
 
     /** Stores a trial's end; the one path by which trials finish, from tell and from the runner. */
     FrozenTrial finish(Trial trial, TrialState state, double[] values, String failReason) {
-        if (failReason != null) {
-            storage.setTrialSystemAttr(trial.id(), FrozenTrial.FAIL_REASON, failReason);
-        }
         if (state == TrialState.PRUNED && values == null) {
             // as in Optuna, the last reported value becomes the trial's value unless it is NaN
             Double last = trial.lastIntermediateValue();
             values = last == null || last.isNaN() ? null : new double[] {last};
+        }
+        if (state != TrialState.FAIL) {
+            try {
+                sampler.beforeFinish(this, trial, state, values == null ? new double[0] : values.clone());
+            } catch (RuntimeException e) {
+                // a sampler's hook (a constraints function, say) failing fails this trial only
+                state = TrialState.FAIL;
+                values = null;
+                failReason = e.getMessage() != null ? e.getMessage() : e.toString();
+                LOG.log(System.Logger.Level.WARNING, "trial " + trial.number() + " of study '" + name + "' failed: "
+                        + failReason, e);
+            }
+        }
+        if (failReason != null) {
+            storage.setTrialSystemAttr(trial.id(), FrozenTrial.FAIL_REASON, failReason);
         }
         if (!storage.finishTrial(trial.id(), state, values)) {
             FrozenTrial stored = storage.trial(trial.id());

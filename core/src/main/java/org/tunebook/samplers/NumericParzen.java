@@ -103,21 +103,25 @@ final class NumericParzen {
         double logPriorMin = Math.log(q > 0 ? priorCoef * NormalMath.mass(farZ - q / priorSigma, farZ)
                 : priorCoef * Math.exp(-0.5 * farZ * farZ));
         double logDrop = NEGLIGIBLE + Math.log(k + 1.0);
+        // a kernel must fall below the floor within the fast exponential's range (e^-39); one centred far
+        // outside the range (which has changed since) may not, and stays in log space
+        double fastLimit = Math.exp(FAST_EXP_RANGE + logPriorMin - logDrop);
         double acc = 0;
         double maxCoef = 0;
         int farCount = 0;
         double[] logCoef = new double[k];
+        double inv = 0;
         for (int i = 0; i < k; i++) {
             double w = weights[i];
             acc += w;
             cumulative[i] = acc;
-            double inv = 1 / sigma[i];
+            if (i == 0 || sigma[i] != sigma[i - 1]) {
+                inv = 1 / sigma[i];
+            }
             invSigma[i] = inv;
             double mass = NormalMath.mass((low - mu[i]) * inv, (high - mu[i]) * inv);
             double c = q > 0 ? w / mass : w * inv * INV_SQRT_2PI / mass;
-            // a kernel must reach 0 within the fast exponential's range (e^-40) of the floor; one centred far
-            // outside the range (which has changed since) may not, and stays in log space
-            if (mass > TINY_MASS && Math.log(c) - logPriorMin + logDrop < FAST_EXP_RANGE) {
+            if (mass > TINY_MASS && c < fastLimit) {
                 coef[i] = c;
                 maxCoef = Math.max(maxCoef, c);
             } else {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.tunebook.FrozenTrial;
 import org.tunebook.Study;
 import org.tunebook.Trial;
+import org.tunebook.TrialState;
 import org.tunebook.distributions.Distribution;
 
 /**
@@ -63,6 +64,11 @@ public final class PartialFixedSampler implements Sampler {
     @Override
     public Map<String, Object> beforeTrial(Study study) {
         return base.beforeTrial(study);
+    }
+
+    @Override
+    public void beforeFinish(Study study, Trial trial, TrialState state, double[] values) {
+        base.beforeFinish(study, trial, state, values);
     }
 
     @Override

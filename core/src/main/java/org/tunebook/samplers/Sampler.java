@@ -4,6 +4,7 @@ import java.util.Map;
 import org.tunebook.FrozenTrial;
 import org.tunebook.Study;
 import org.tunebook.Trial;
+import org.tunebook.TrialState;
 import org.tunebook.distributions.Distribution;
 
 /**
@@ -42,6 +43,16 @@ public interface Sampler {
      */
     default Map<String, Object> beforeTrial(Study study) {
         return Map.of();
+    }
+
+    /**
+     * Called when a trial's result is known but not yet stored (for COMPLETE and PRUNED trials): the trial is
+     * still running, so the sampler may record system attributes with it, such as the values of a
+     * constraints function. An exception fails that trial, with the exception's message as its reason.
+     *
+     * @param values the objective values (for a pruned trial, its last reported value, or none)
+     */
+    default void beforeFinish(Study study, Trial trial, TrialState state, double[] values) {
     }
 
     /** Called after a trial has finished and been stored. */

@@ -543,6 +543,9 @@ final class TpeHistory {
     }
 
     private static boolean hasAll(Column[] cols, int i) {
+        if (cols.length == 1) {
+            return cols[0] != null && !Double.isNaN(cols[0].values[i]);
+        }
         for (Column c : cols) {
             if (c == null || Double.isNaN(c.values[i])) {
                 return false;

@@ -3,8 +3,6 @@ package org.tunebook.samplers;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,6 @@ import org.tunebook.Study;
 import org.tunebook.Trial;
 import org.tunebook.TrialState;
 import org.tunebook.distributions.Distribution;
-import org.tunebook.storage.Storage;
 
 /**
  * Tree-structured Parzen estimator (TPE) search, with the semantics and defaults of Optuna 3.1's
@@ -46,6 +43,10 @@ import org.tunebook.storage.Storage;
  *   instead of piling onto one promising point;</li>
  *   <li>pruned trials count by their last reported value, ranked after complete trials (later steps
  *   first), as in Optuna;</li>
+ *   <li><b>constraints</b>: a function giving each complete or pruned trial's constraint values, stored with
+ *   the trial as system attribute {@value #CONSTRAINTS} (feasible when every value is {@code <= 0}); feasible
+ *   trials rank before infeasible ones, which rank by total violation. If the function throws or returns
+ *   NaN, that trial fails with the reason;</li>
  *   <li><b>several objectives</b>: the good set is made of the best Pareto fronts, completed by hypervolume
  *   subset selection and weighted by hypervolume contribution (Optuna's MOTPE).</li>
  * </ul>
@@ -69,15 +70,9 @@ public final class TpeSampler implements Sampler {
     public static final String CONSTRAINTS = "constraints";
 
     private static final System.Logger LOG = System.getLogger(TpeSampler.class.getName());
-    private static final int MAX_STUDIES = 64;
-
     private final TpeConfig config;
-    private final Map<StudyKey, TpeHistory> histories = new ConcurrentHashMap<>();
+    private final HistoryCache histories;
     private final Set<String> warnedIndependent = ConcurrentHashMap.newKeySet();
-    private final Set<Integer> abandoned = ConcurrentHashMap.newKeySet();
-
-    private record StudyKey(Storage storage, int id) {
-    }
 
     /** TPE with Optuna's defaults and a fresh random seed. */
     public TpeSampler() {
@@ -93,6 +88,7 @@ public final class TpeSampler implements Sampler {
         this.config = new TpeConfig(b.seed == null ? Seeds.fresh() : b.seed, b.startupTrials, b.eiCandidates, b.gamma,
                 b.weights, b.priorWeight, b.magicClip, b.endpoints, b.multivariate, b.group, b.constantLiar,
                 b.warnIndependentSampling, b.reproducibleWorkers, b.maxWait, b.constraints);
+        this.histories = new HistoryCache(config, config.reproducibleWorkers(), config.maxWait());
     }
 
     /** A builder with Optuna's defaults. */
@@ -189,76 +185,56 @@ public final class TpeSampler implements Sampler {
         return space.toInternal(TpeCandidates.univariate(config, space, sides, rng));
     }
 
+    // ---- constraints ----
+
+    @Override
+    public void beforeFinish(Study study, Trial trial, TrialState state, double[] values) {
+        Function<FrozenTrial, double[]> constraints = config.constraints();
+        if (constraints == null || (state != TrialState.COMPLETE && state != TrialState.PRUNED)) {
+            return;
+        }
+        FrozenTrial.Builder b = trial.snapshot().toBuilder().state(state);
+        if (values.length > 0) {
+            b.values(values);
+        }
+        double[] c;
+        try {
+            c = constraints.apply(b.build());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the TPE constraints function failed on trial " + trial.number() + ": " + e,
+                    e);
+        }
+        if (c == null) {
+            throw new IllegalStateException("the TPE constraints function returned null for trial " + trial.number()
+                    + "; return an array of constraint values (<= 0 when satisfied)");
+        }
+        List<Double> stored = new ArrayList<>(c.length);
+        for (double v : c) {
+            if (Double.isNaN(v)) {
+                throw new IllegalStateException("the TPE constraints function returned NaN for trial " + trial.number()
+                        + " " + java.util.Arrays.toString(c) + "; constraint values cannot be NaN");
+            }
+            stored.add(v);
+        }
+        trial.setSystemAttr(CONSTRAINTS, stored);
+    }
+
     // ---- the study's history ----
 
     private TpeHistory history(Study study, Trial trial) {
-        StudyKey key = new StudyKey(study.storage(), study.id());
-        TpeHistory h = histories.get(key);
-        if (h == null) {
-            if (histories.size() >= MAX_STUDIES) {
-                histories.clear();
-            }
-            h = histories.computeIfAbsent(key, k -> new TpeHistory(config, study.directions()));
-        }
-        h.refreshFor(trial.id(), study.storage(), study.id());
-        if (config.reproducibleWorkers() > 0) {
-            awaitEarlierTrials(h, study, cutoff(trial), trial.number());
-        }
-        return h;
+        return histories.forTrial(study, trial);
     }
 
-    /** Trials numbered below the cutoff are the ones a trial may model; all of them with one worker. */
     private int cutoff(Trial trial) {
-        int k = config.reproducibleWorkers();
-        return k > 0 ? trial.number() - k + 1 : Integer.MAX_VALUE;
+        return histories.cutoff(trial);
     }
 
-    /** In reproducible mode, waits until every trial below the cutoff has finished (or is given up on). */
-    private void awaitEarlierTrials(TpeHistory h, Study study, int cutoff, int trialNumber) {
-        long deadline = System.nanoTime() + config.maxWait().toNanos();
-        long sleepMillis = 1;
-        while (true) {
-            int first = h.firstUnfinished();
-            while (first < cutoff && abandoned.contains(first)) {
-                first = h.nextUnfinished(first + 1);
-            }
-            if (first >= cutoff) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                abandoned.add(first);
-                LOG.log(Level.WARNING, "trial {0} of study ''{1}'' has not finished after {2}; trial {3} and later"
-                        + " ones go on without it, so this run will not repeat exactly", first, study.name(),
-                        config.maxWait(), trialNumber);
-                continue;
-            }
-            try {
-                Thread.sleep(sleepMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            sleepMillis = Math.min(50, sleepMillis * 2);
-            h.refresh(study.storage(), study.id());
-        }
-    }
-
-    /** Running trials for the constant liar (not the one being sampled), by number, in model space. */
+    /** Running trials for the constant liar (not the one being sampled). */
     private List<TpeHistory.Pending> pending(Study study, Trial trial) {
         if (!config.constantLiar() || study.directions().size() > 1) {
             return List.of();
         }
-        List<TpeHistory.Pending> pending = new ArrayList<>();
-        for (FrozenTrial t : study.storage().trials(study.id(), EnumSet.of(TrialState.RUNNING))) {
-            if (t.id() == trial.id()) {
-                continue;
-            }
-            Map<String, Double> values = new HashMap<>();
-            t.distributions().forEach((name, d) -> values.put(name, ParzenSpace.toModel(d, t.internalParam(name))));
-            pending.add(new TpeHistory.Pending(t.number(), values));
-        }
-        pending.sort(Comparator.comparingInt(TpeHistory.Pending::number));
-        return pending;
+        return HistoryCache.running(study, trial);
     }
 
     @Override
@@ -411,6 +387,20 @@ public final class TpeSampler implements Sampler {
                 throw new IllegalArgumentException("TPE maxWait must be a duration >= 0, got " + wait);
             }
             this.maxWait = wait;
+            return this;
+        }
+
+        /**
+         * A function of a finished trial (complete or pruned, with its values) returning its constraint values;
+         * the trial is feasible when every value is {@code <= 0}. The values are stored with the trial as
+         * system attribute {@value #CONSTRAINTS}, Optuna's key. Trials without them (failed in the function,
+         * added from elsewhere) rank after every trial that has them.
+         */
+        public Builder constraints(Function<FrozenTrial, double[]> constraints) {
+            if (constraints == null) {
+                throw new IllegalArgumentException("TPE constraints function must not be null");
+            }
+            this.constraints = constraints;
             return this;
         }
 
