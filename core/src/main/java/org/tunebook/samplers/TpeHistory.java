@@ -542,6 +542,46 @@ final class TpeHistory {
         return w;
     }
 
+    /** Complete observations of a group of parameters: model-space values by dimension, and their losses. */
+    record Complete(double[][] values, double[] loss, int[] number) {
+        int count() {
+            return loss.length;
+        }
+    }
+
+    /**
+     * The complete trials numbered below {@code cutoff} that have every parameter of {@code names} and a
+     * finite first objective, in trial-number order (for the Gaussian process, which models complete trials
+     * only). Losses are signed for minimization.
+     */
+    synchronized Complete complete(String[] names, int cutoff) {
+        Column[] cols = new Column[names.length];
+        for (int j = 0; j < names.length; j++) {
+            cols[j] = columns.get(names[j]);
+        }
+        int[] picked = new int[size];
+        int count = 0;
+        for (int j = 0; j < size; j++) {
+            int i = byNumber[j];
+            if (number[i] < cutoff && stepKey[i] == Double.NEGATIVE_INFINITY && Double.isFinite(loss[0][i])
+                    && hasAll(cols, i)) {
+                picked[count++] = i;
+            }
+        }
+        double[][] values = new double[names.length][count];
+        double[] losses = new double[count];
+        int[] numbers = new int[count];
+        for (int k = 0; k < count; k++) {
+            int i = picked[k];
+            for (int d = 0; d < names.length; d++) {
+                values[d][k] = cols[d].values[i];
+            }
+            losses[k] = loss[0][i];
+            numbers[k] = number[i];
+        }
+        return new Complete(values, losses, numbers);
+    }
+
     private static boolean hasAll(Column[] cols, int i) {
         if (cols.length == 1) {
             return cols[0] != null && !Double.isNaN(cols[0].values[i]);
