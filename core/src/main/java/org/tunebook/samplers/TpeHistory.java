@@ -14,7 +14,8 @@ import org.tunebook.distributions.Distribution;
 import org.tunebook.storage.Storage;
 
 /**
- * What TPE knows about one study: the observations of its finished trials, kept as primitive columns and
+ * What TPE (and the Gaussian process, through {@link #complete}) knows about one study: the observations of
+ * its finished trials, kept as primitive columns and
  * sorted indexes that grow as trials finish (finished trials never change, so each is read and converted
  * once). This is TPE's hot path; every method is synchronized, and the heavy work of scoring candidates
  * happens outside, on the arrays these methods hand out.
