@@ -15,10 +15,10 @@ import org.tunebook.storage.Storage;
 
 /**
  * What TPE (and the Gaussian process, through {@link #complete}) knows about one study: the observations of
- * its finished trials, kept as primitive columns and
- * sorted indexes that grow as trials finish (finished trials never change, so each is read and converted
- * once). This is TPE's hot path; every method is synchronized, and the heavy work of scoring candidates
- * happens outside, on the arrays these methods hand out.
+ * its finished trials, kept as primitive columns and sorted indexes that grow as trials finish (finished
+ * trials never change, so each is read and converted once). This is TPE's hot path; every method is
+ * synchronized, and the heavy work of scoring candidates happens outside, on the arrays these methods hand
+ * out.
  *
  * <p>An <em>observation</em> is a COMPLETE trial with values, or (single-objective only) a PRUNED one.
  * Observations are ranked as Optuna ranks them: complete trials by value, then pruned trials by the step
