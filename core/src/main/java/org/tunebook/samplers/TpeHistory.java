@@ -326,91 +326,12 @@ final class TpeHistory {
             }
         } else {
             moWeight = new double[size];
-            selectParetoBelow(Arrays.copyOf(members, n), nBelow, below, moWeight);
+            MotpeSplit.select(Arrays.copyOf(members, n), nBelow, violation, number, loss, below, moWeight);
         }
         split = new Split(n, below, moWeight);
         splitSize = size;
         splitCutoff = cutoff;
         return split;
-    }
-
-    /**
-     * Multi-objective "good" set, as in Optuna: feasible before infeasible (with constraints), then whole
-     * Pareto fronts while they fit and a hypervolume-greedy subset of the next; weighted by hypervolume
-     * contribution (infeasible ones get a tiny weight).
-     */
-    private void selectParetoBelow(int[] members, int nBelow, boolean[] below, double[] weight) {
-        Integer[] order = new Integer[members.length];
-        for (int j = 0; j < members.length; j++) {
-            order[j] = members[j];
-        }
-        Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : Double.compare(violation[a], violation[b]) != 0
-                ? Double.compare(violation[a], violation[b]) : Integer.compare(number[a], number[b]));
-        int feasible = 0;
-        while (feasible < order.length && violation[order[feasible]] == 0) {
-            feasible++;
-        }
-        if (nBelow > feasible) {
-            for (int j = 0; j < nBelow; j++) {
-                below[order[j]] = true;
-            }
-        } else {
-            double[][] points = new double[feasible][];
-            for (int j = 0; j < feasible; j++) {
-                points[j] = lossVector(order[j]);
-            }
-            int[] rank = ParetoMath.ranks(points);
-            int taken = 0;
-            int r = 0;
-            while (true) {
-                int count = 0;
-                for (int x : rank) {
-                    count += x == r ? 1 : 0;
-                }
-                if (count == 0 || taken + count > nBelow) {
-                    break;
-                }
-                for (int j = 0; j < feasible; j++) {
-                    if (rank[j] == r) {
-                        below[order[j]] = true;
-                    }
-                }
-                taken += count;
-                r++;
-            }
-            if (taken < nBelow) {
-                int front = r;
-                int[] idx = java.util.stream.IntStream.range(0, feasible).filter(j -> rank[j] == front).toArray();
-                double[][] frontPoints = new double[idx.length][];
-                for (int j = 0; j < idx.length; j++) {
-                    frontPoints[j] = points[idx[j]];
-                }
-                for (int j : ParetoMath.selectByHypervolume(frontPoints, nBelow - taken,
-                        ParetoMath.referencePoint(frontPoints))) {
-                    below[order[idx[j]]] = true;
-                }
-            }
-        }
-        // hypervolume-contribution weights of the feasible good observations, in chronological order
-        int[] good = Arrays.stream(members).filter(i -> below[i] && violation[i] == 0)
-                .boxed().sorted((a, b) -> Integer.compare(number[a], number[b])).mapToInt(Integer::intValue).toArray();
-        double[][] goodPoints = new double[good.length][];
-        for (int j = 0; j < good.length; j++) {
-            goodPoints[j] = lossVector(good[j]);
-        }
-        double[] w = ParetoMath.contributionWeights(goodPoints);
-        Arrays.fill(weight, ParetoMath.EPS);
-        for (int j = 0; j < good.length; j++) {
-            weight[good[j]] = w[j];
-        }
-    }
-
-    private double[] lossVector(int i) {
-        double[] v = new double[loss.length];
-        for (int k = 0; k < loss.length; k++) {
-            v[k] = loss[k][i];
-        }
-        return v;
     }
 
     /**
