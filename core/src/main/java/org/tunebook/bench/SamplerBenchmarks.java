@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.tunebook.samplers.GpSampler;
 import org.tunebook.samplers.QmcSampler;
 import org.tunebook.samplers.RandomSampler;
 import org.tunebook.samplers.Sampler;
@@ -32,6 +33,7 @@ public final class SamplerBenchmarks {
         samplers.put("qmc", QmcSampler::new);
         samplers.put("tpe", TpeSampler::new);
         samplers.put("tpe-multivariate", seed -> TpeSampler.builder().seed(seed).multivariate(true).build());
+        samplers.put("gp", GpSampler::new);
         return samplers;
     }
 

@@ -75,10 +75,11 @@ final class MultivariateParzen {
 
     /**
      * The estimator over {@code observations[j][i]} (dimension {@code j}, observation {@code i}, model space)
-     * with unnormalized {@code weights}, plus the prior kernel with {@code priorWeight}.
+     * with unnormalized {@code weights}, plus the prior kernel with {@code priorWeight}; unless
+     * {@code normalized}, continuous kernels leave out their {@code 1 / sigma}, as Optuna 3.1's do.
      */
     static MultivariateParzen of(ParzenSpace[] spaces, double[][] observations, double[] weights,
-            double priorWeight, boolean magicClip) {
+            double priorWeight, boolean magicClip, boolean normalized) {
         int count = weights.length;
         int k = count + 1;
         MultivariateParzen p = new MultivariateParzen(spaces, k);
@@ -119,7 +120,7 @@ final class MultivariateParzen {
                 p.sigma[j][i] = sg;
                 p.invSigma[j][i] = 1 / sg;
                 double logMass = NormalMath.logMass((s.low - m) / sg, (s.high - m) / sg);
-                p.logNorm[j][i] = s.q > 0 ? -logMass : -logMass - Math.log(sg) - NormalMath.LOG_SQRT_2PI;
+                p.logNorm[j][i] = s.q > 0 ? -logMass : -logMass - (normalized ? Math.log(sg) : 0) - NormalMath.LOG_SQRT_2PI;
             }
             if (s.q > 0) {
                 p.indexDistinct(j, count);

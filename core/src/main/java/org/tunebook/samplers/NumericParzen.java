@@ -64,7 +64,7 @@ final class NumericParzen {
 
     /** Kernels in ascending order of centre; the prior kernel has index {@code prior}. */
     private NumericParzen(ParzenSpace space, double[] mus, double[] sigmas, double[] weights, int prior,
-            double clipSigma) {
+            double clipSigma, boolean normalized) {
         this.low = space.low;
         this.high = space.high;
         this.q = space.q;
@@ -76,7 +76,7 @@ final class NumericParzen {
                 / NormalMath.mass((low - mus[prior]) / sigmas[prior], (high - mus[prior]) / sigmas[prior]);
         this.priorMu = mus[prior];
         this.priorSigma = sigmas[prior];
-        this.priorCoef = q > 0 ? priorShare : priorShare / priorSigma * INV_SQRT_2PI;
+        this.priorCoef = q > 0 ? priorShare : priorShare / (normalized ? priorSigma : 1) * INV_SQRT_2PI;
         // merge runs of kernels with equal centre and width, in place; the prior is kept apart
         int k = 0;
         for (int i = 0; i < mus.length; i++) {
@@ -120,13 +120,14 @@ final class NumericParzen {
             }
             invSigma[i] = inv;
             double mass = NormalMath.mass((low - mu[i]) * inv, (high - mu[i]) * inv);
-            double c = q > 0 ? w / mass : w * inv * INV_SQRT_2PI / mass;
+            double c = q > 0 ? w / mass : w * (normalized ? inv : 1) * INV_SQRT_2PI / mass;
             if (mass > TINY_MASS && c < fastLimit) {
                 coef[i] = c;
                 maxCoef = Math.max(maxCoef, c);
             } else {
                 double logMass = NormalMath.logMass((low - mu[i]) * inv, (high - mu[i]) * inv);
-                logCoef[farCount++] = q > 0 ? Math.log(w) - logMass : Math.log(w * inv * INV_SQRT_2PI) - logMass;
+                logCoef[farCount++] = q > 0 ? Math.log(w) - logMass
+                        : Math.log(w * (normalized ? inv : 1) * INV_SQRT_2PI) - logMass;
                 coef[i] = Double.NaN;
             }
         }
@@ -195,10 +196,12 @@ final class NumericParzen {
 
     /**
      * The univariate estimator over observations {@code sortedMus} (model space, ascending) with unnormalized
-     * {@code weights}; the prior kernel is inserted in order with {@code priorWeight}.
+     * {@code weights}; the prior kernel is inserted in order with {@code priorWeight}. Unless
+     * {@code normalized}, a continuous kernel's density leaves out its {@code 1 / sigma}, as Optuna 3.1's
+     * does: each kernel then weighs in proportion to its width (see {@link TpeSampler}).
      */
     static NumericParzen univariate(ParzenSpace space, double[] sortedMus, double[] weights, double priorWeight,
-            boolean considerEndpoints, boolean magicClip) {
+            boolean considerEndpoints, boolean magicClip, boolean normalized) {
         int n = sortedMus.length;
         int k = n + 1;
         double priorMu = 0.5 * (space.low + space.high);
@@ -231,7 +234,7 @@ final class NumericParzen {
             sigma[i] = Math.min(range, Math.max(minSigma, sigma[i]));
         }
         sigma[prior] = range;
-        return new NumericParzen(space, mu, sigma, w, prior, minSigma);
+        return new NumericParzen(space, mu, sigma, w, prior, minSigma, normalized);
     }
 
     /** One draw in model space: a kernel chosen by weight, then a truncated normal draw from it. */

@@ -62,7 +62,7 @@ final class TpeCandidates {
 
     private static NumericParzen numeric(TpeConfig config, ParzenSpace space, double[][] values, double[] weights) {
         return NumericParzen.univariate(space, values[0], weights, config.priorWeight(), config.endpoints(),
-                config.magicClip());
+                config.magicClip(), config.normalizedKernels());
     }
 
     private static CategoricalParzen categorical(TpeConfig config, ParzenSpace space, double[][] values,
@@ -78,9 +78,9 @@ final class TpeCandidates {
     static double[] multivariate(TpeConfig config, ParzenSpace[] spaces, TpeHistory.Sides sides,
             SplittableRandom rng) {
         MultivariateParzen good = MultivariateParzen.of(spaces, sides.below(), sides.belowWeights(),
-                config.priorWeight(), config.magicClip());
+                config.priorWeight(), config.magicClip(), config.normalizedKernels());
         MultivariateParzen bad = MultivariateParzen.of(spaces, sides.above(), sides.aboveWeights(),
-                config.priorWeight(), config.magicClip());
+                config.priorWeight(), config.magicClip(), config.normalizedKernels());
         double[] scratch = new double[Math.max(good.components(), bad.components())];
         double[] best = null;
         double bestScore = Double.NEGATIVE_INFINITY;

@@ -16,6 +16,7 @@ record TpeConfig(
         double priorWeight,
         boolean magicClip,
         boolean endpoints,
+        boolean normalizedKernels,
         boolean multivariate,
         boolean group,
         boolean constantLiar,
@@ -23,6 +24,12 @@ record TpeConfig(
         int reproducibleWorkers,
         Duration maxWait,
         Function<FrozenTrial, double[]> constraints) {
+
+    /** Optuna's defaults with a seed, for samplers that only use the observation store. */
+    static TpeConfig defaults(long seed) {
+        return new TpeConfig(seed, 10, 24, TpeConfig::defaultGamma, TpeConfig::defaultWeights, 1.0, true, false, false,
+                false, false, false, true, 0, Duration.ofMinutes(10), null);
+    }
 
     /** Optuna's default gamma: the best 10% of the trials, at most 25. */
     static int defaultGamma(int n) {

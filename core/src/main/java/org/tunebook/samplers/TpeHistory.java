@@ -14,10 +14,11 @@ import org.tunebook.distributions.Distribution;
 import org.tunebook.storage.Storage;
 
 /**
- * What TPE knows about one study: the observations of its finished trials, kept as primitive columns and
- * sorted indexes that grow as trials finish (finished trials never change, so each is read and converted
- * once). This is TPE's hot path; every method is synchronized, and the heavy work of scoring candidates
- * happens outside, on the arrays these methods hand out.
+ * What TPE (and the Gaussian process, through {@link #complete}) knows about one study: the observations of
+ * its finished trials, kept as primitive columns and sorted indexes that grow as trials finish (finished
+ * trials never change, so each is read and converted once). This is TPE's hot path; every method is
+ * synchronized, and the heavy work of scoring candidates happens outside, on the arrays these methods hand
+ * out.
  *
  * <p>An <em>observation</em> is a COMPLETE trial with values, or (single-objective only) a PRUNED one.
  * Observations are ranked as Optuna ranks them: complete trials by value, then pruned trials by the step
@@ -325,91 +326,12 @@ final class TpeHistory {
             }
         } else {
             moWeight = new double[size];
-            selectParetoBelow(Arrays.copyOf(members, n), nBelow, below, moWeight);
+            MotpeSplit.select(Arrays.copyOf(members, n), nBelow, violation, number, loss, below, moWeight);
         }
         split = new Split(n, below, moWeight);
         splitSize = size;
         splitCutoff = cutoff;
         return split;
-    }
-
-    /**
-     * Multi-objective "good" set, as in Optuna: feasible before infeasible (with constraints), then whole
-     * Pareto fronts while they fit and a hypervolume-greedy subset of the next; weighted by hypervolume
-     * contribution (infeasible ones get a tiny weight).
-     */
-    private void selectParetoBelow(int[] members, int nBelow, boolean[] below, double[] weight) {
-        Integer[] order = new Integer[members.length];
-        for (int j = 0; j < members.length; j++) {
-            order[j] = members[j];
-        }
-        Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : Double.compare(violation[a], violation[b]) != 0
-                ? Double.compare(violation[a], violation[b]) : Integer.compare(number[a], number[b]));
-        int feasible = 0;
-        while (feasible < order.length && violation[order[feasible]] == 0) {
-            feasible++;
-        }
-        if (nBelow > feasible) {
-            for (int j = 0; j < nBelow; j++) {
-                below[order[j]] = true;
-            }
-        } else {
-            double[][] points = new double[feasible][];
-            for (int j = 0; j < feasible; j++) {
-                points[j] = lossVector(order[j]);
-            }
-            int[] rank = ParetoMath.ranks(points);
-            int taken = 0;
-            int r = 0;
-            while (true) {
-                int count = 0;
-                for (int x : rank) {
-                    count += x == r ? 1 : 0;
-                }
-                if (count == 0 || taken + count > nBelow) {
-                    break;
-                }
-                for (int j = 0; j < feasible; j++) {
-                    if (rank[j] == r) {
-                        below[order[j]] = true;
-                    }
-                }
-                taken += count;
-                r++;
-            }
-            if (taken < nBelow) {
-                int front = r;
-                int[] idx = java.util.stream.IntStream.range(0, feasible).filter(j -> rank[j] == front).toArray();
-                double[][] frontPoints = new double[idx.length][];
-                for (int j = 0; j < idx.length; j++) {
-                    frontPoints[j] = points[idx[j]];
-                }
-                for (int j : ParetoMath.selectByHypervolume(frontPoints, nBelow - taken,
-                        ParetoMath.referencePoint(frontPoints))) {
-                    below[order[idx[j]]] = true;
-                }
-            }
-        }
-        // hypervolume-contribution weights of the feasible good observations, in chronological order
-        int[] good = Arrays.stream(members).filter(i -> below[i] && violation[i] == 0)
-                .boxed().sorted((a, b) -> Integer.compare(number[a], number[b])).mapToInt(Integer::intValue).toArray();
-        double[][] goodPoints = new double[good.length][];
-        for (int j = 0; j < good.length; j++) {
-            goodPoints[j] = lossVector(good[j]);
-        }
-        double[] w = ParetoMath.contributionWeights(goodPoints);
-        Arrays.fill(weight, ParetoMath.EPS);
-        for (int j = 0; j < good.length; j++) {
-            weight[good[j]] = w[j];
-        }
-    }
-
-    private double[] lossVector(int i) {
-        double[] v = new double[loss.length];
-        for (int k = 0; k < loss.length; k++) {
-            v[k] = loss[k][i];
-        }
-        return v;
     }
 
     /**
@@ -540,6 +462,46 @@ final class TpeHistory {
             weightCache.put(n, w);
         }
         return w;
+    }
+
+    /** Complete observations of a group of parameters: model-space values by dimension, and their losses. */
+    record Complete(double[][] values, double[] loss, int[] number) {
+        int count() {
+            return loss.length;
+        }
+    }
+
+    /**
+     * The complete trials numbered below {@code cutoff} that have every parameter of {@code names} and a
+     * finite first objective, in trial-number order (for the Gaussian process, which models complete trials
+     * only). Losses are signed for minimization.
+     */
+    synchronized Complete complete(String[] names, int cutoff) {
+        Column[] cols = new Column[names.length];
+        for (int j = 0; j < names.length; j++) {
+            cols[j] = columns.get(names[j]);
+        }
+        int[] picked = new int[size];
+        int count = 0;
+        for (int j = 0; j < size; j++) {
+            int i = byNumber[j];
+            if (number[i] < cutoff && stepKey[i] == Double.NEGATIVE_INFINITY && Double.isFinite(loss[0][i])
+                    && hasAll(cols, i)) {
+                picked[count++] = i;
+            }
+        }
+        double[][] values = new double[names.length][count];
+        double[] losses = new double[count];
+        int[] numbers = new int[count];
+        for (int k = 0; k < count; k++) {
+            int i = picked[k];
+            for (int d = 0; d < names.length; d++) {
+                values[d][k] = cols[d].values[i];
+            }
+            losses[k] = loss[0][i];
+            numbers[k] = number[i];
+        }
+        return new Complete(values, losses, numbers);
     }
 
     private static boolean hasAll(Column[] cols, int i) {

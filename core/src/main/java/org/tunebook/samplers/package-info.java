@@ -1,11 +1,26 @@
 /**
- * Samplers: strategies that propose parameter values. {@link org.tunebook.samplers.RandomSampler},
- * {@link org.tunebook.samplers.GridSampler} and {@link org.tunebook.samplers.PartialFixedSampler}, behind
- * the {@link org.tunebook.samplers.Sampler} interface that model-based samplers implement too.
+ * Samplers: strategies that propose parameter values, behind the {@link org.tunebook.samplers.Sampler}
+ * interface.
+ * <ul>
+ *   <li>{@link org.tunebook.samplers.RandomSampler}, {@link org.tunebook.samplers.GridSampler},
+ *   {@link org.tunebook.samplers.PartialFixedSampler};</li>
+ *   <li>{@link org.tunebook.samplers.TpeSampler}: tree-structured Parzen estimators, Optuna's default
+ *   model-based search (univariate or multivariate, groups, constant liar, constraints, several
+ *   objectives);</li>
+ *   <li>{@link org.tunebook.samplers.GpSampler}: Gaussian-process Bayesian optimization, best on smooth
+ *   problems of a few parameters;</li>
+ *   <li>{@link org.tunebook.samplers.QmcSampler}: Sobol or Halton points, an even cover of the space;</li>
+ *   <li>{@link org.tunebook.samplers.BruteForceSampler}: every combination of a small discrete space.</li>
+ * </ul>
+ * Every sampler is reproducible from a seed: randomness comes from the seed and the trial number, not from a
+ * shared stream. The model-based ones can also repeat runs with several workers
+ * ({@code reproducibleWorkers(k)}).
  *
  * <pre>{@code
- * Study study = Tune.study().sampler(new GridSampler(Map.of("depth", List.of(3, 5, 7)))).create();
- * study.optimize(t -> score(t.suggestInt("depth", 3, 7)), Run.trials(100));   // stops after 3 trials
+ * Study study = Tune.study().sampler(new TpeSampler(42)).create();
+ * study.optimize(t -> score(t.suggestFloat("lr", 1e-5, 1e-1, Scale.LOG), t.suggestInt("depth", 2, 12)),
+ *                Run.trials(100));
+ * Study grid = Tune.study().sampler(new GridSampler(Map.of("depth", List.of(3, 5, 7)))).create();
  * }</pre>
  */
 package org.tunebook.samplers;

@@ -54,6 +54,21 @@ class NormalMathTest {
     }
 
     /** Commons-math3 loses digits below 1e-6 or so; tiny probabilities are checked against AS241 values. */
+    /**
+     * Cells of discrete kernels (width times (1 + |midpoint|) below 0.5): close CDF values, whose difference
+     * the series takes without cancellation.
+     */
+    @Test
+    void narrowIntervalsKeepEightDigits() {
+        double[][] intervals = {{-0.2, -0.1}, {1.0, 1.2}, {-3, -2.9}, {0.45, 0.5}, {-0.15, 0.2}};
+        for (double[] ab : intervals) {
+            double expected = NORMAL.probability(ab[0], ab[1]);
+            assertThat(NormalMath.mass(ab[0], ab[1])).as("mass of %s..%s", ab[0], ab[1])
+                    .isCloseTo(expected, within(1e-8 * expected));
+            assertThat(NormalMath.logMass(ab[0], ab[1])).isCloseTo(Math.log(expected), within(1e-8));
+        }
+    }
+
     @Test
     void inverseCdfMatchesCommonsMathAndReferenceValues() {
         assertThat(NormalMath.inverseCdf(1e-12)).isCloseTo(-7.034483825301132, within(1e-7));

@@ -46,4 +46,34 @@ class ParetoMathTest {
         assertThat(ParetoMath.contributionWeights(new double[][] {{1, 1}})).containsExactly(1.0);
         assertThat(ParetoMath.referencePoint(new double[][] {{-2, 0}, {-1, 3}})).containsExactly(-0.9, 3.3000000000000003);
     }
+
+    /**
+     * Observations (objective 1, objective 2, violation): 0 (1, 4, 0), 1 (2, 2, 0), 2 (0, 0, 1), 3 (4, 1, 0),
+     * 4 (3, 3, 0). The infeasible 2 dominates all but comes last; the feasible front is {0, 1, 3}.
+     */
+    @Test
+    void motpeTakesFeasibleFrontsThenHypervolumeThenInfeasible() {
+        double[][] loss = {{1, 2, 0, 4, 3}, {4, 2, 0, 1, 3}};
+        double[] violation = {0, 0, 1, 0, 0};
+        int[] number = {0, 1, 2, 3, 4};
+        int[] members = {0, 1, 2, 3, 4};
+
+        boolean[] below = new boolean[5];
+        double[] weight = new double[5];
+        MotpeSplit.select(members, 3, violation, number, loss, below, weight);
+        assertThat(below).containsExactly(true, true, false, true, false);
+        assertThat(weight[1]).isCloseTo(1, within(1e-9)); // (2, 2) adds the most hypervolume
+        assertThat(weight[0]).isBetween(0.0, 1.0);
+
+        // two of the front: (2, 2) first, then a tie between (1, 4) and (4, 1) goes to the earlier trial
+        below = new boolean[5];
+        MotpeSplit.select(members, 2, violation, number, loss, below, weight);
+        assertThat(below).containsExactly(true, true, false, false, false);
+
+        // more than the feasible ones: all of them, then the infeasible one, with a tiny weight
+        below = new boolean[5];
+        MotpeSplit.select(members, 5, violation, number, loss, below, weight);
+        assertThat(below).containsOnly(true);
+        assertThat(weight[2]).isEqualTo(ParetoMath.EPS);
+    }
 }

@@ -100,7 +100,8 @@ class ParzenEstimatorTest {
             sorted[i] = observations[order[i]];
             w[i] = weights[order[i]];
         }
-        NumericParzen fast = NumericParzen.univariate(space, sorted, w, 1.0, endpoints, clip);
+        NumericParzen fast = NumericParzen.univariate(space, sorted, w, 1.0, endpoints, clip, true);
+        NumericParzen optuna31 = NumericParzen.univariate(space, sorted, w, 1.0, endpoints, clip, false);
         // reference: the prior inserted after equal centres, as the estimator does
         double priorMu = (space.low + space.high) / 2;
         int prior = 0;
@@ -116,10 +117,22 @@ class ParzenEstimatorTest {
         System.arraycopy(sorted, prior, mu, prior + 1, sorted.length - prior);
         System.arraycopy(w, prior, rw, prior + 1, sorted.length - prior);
         double[] sigma = referenceSigmas(mu, prior, space.low, space.high, endpoints, clip);
+        // Optuna 3.1's scoring: each continuous kernel's weight times its width, the total weight unchanged
+        double[] scaled = rw.clone();
+        double total = Arrays.stream(rw).sum();
+        double scaledTotal = 0;
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= space.q > 0 ? 1 : sigma[i];
+            scaledTotal += scaled[i];
+        }
+        double shift = Math.log(scaledTotal / total);
         for (double x : points) {
             double expected = referenceLogDensity(x, mu, sigma, rw, space);
             assertThat(fast.logDensity(x)).as("log density at %s (%d observations)", x, observations.length)
                     .isCloseTo(expected, within(1e-6));
+            double expected31 = referenceLogDensity(x, mu, sigma, scaled, space) + shift;
+            assertThat(optuna31.logDensity(x)).as("Optuna 3.1 score at %s (%d observations)", x, observations.length)
+                    .isCloseTo(expected31, within(1e-6));
         }
     }
 
@@ -220,7 +233,7 @@ class ParzenEstimatorTest {
     void drawsFollowTheDensity() {
         ParzenSpace space = ParzenSpace.of(new FloatDistribution(0, 10));
         double[] obs = {2, 2.1, 2.2, 2.25, 6, 8};
-        NumericParzen p = NumericParzen.univariate(space, obs, new double[] {1, 1, 1, 1, 1, 1}, 1.0, false, true);
+        NumericParzen p = NumericParzen.univariate(space, obs, new double[] {1, 1, 1, 1, 1, 1}, 1.0, false, true, true);
         SplittableRandom rng = new SplittableRandom(5);
         int n = 40_000;
         int[] bins = new int[10];
@@ -266,11 +279,13 @@ class ParzenEstimatorTest {
     /** Few int values (cell masses shared per value) and many (computed per kernel). */
     @Test
     void multivariateDensityMatchesADirectProductOfKernels() {
-        checkMultivariate(10);
-        checkMultivariate(1000);
+        checkMultivariate(10, true);
+        checkMultivariate(1000, true);
+        checkMultivariate(10, false);
     }
 
-    private static void checkMultivariate(int intHigh) {
+    /** With {@code normalized} false, continuous kernels leave out 1 / sigma (Optuna 3.1's scoring). */
+    private static void checkMultivariate(int intHigh, boolean normalized) {
         SplittableRandom rng = new SplittableRandom(6);
         Distribution[] ds = {new FloatDistribution(-5, 5), new IntDistribution(1, intHigh),
             new CategoricalDistribution(java.util.List.of("a", "b", "c")), new FloatDistribution(1e-3, 1, true, null)};
@@ -284,7 +299,7 @@ class ParzenEstimatorTest {
             obs[2][i] = rng.nextInt(3);
             obs[3][i] = Math.log(1e-3) + rng.nextDouble() * -Math.log(1e-3);
         }
-        MultivariateParzen p = MultivariateParzen.of(spaces, obs, w, 1.0, true);
+        MultivariateParzen p = MultivariateParzen.of(spaces, obs, w, 1.0, true, normalized);
         double sigma0 = 0.2 * Math.pow(n, -1.0 / (4 + 4));
         double total = Arrays.stream(w).sum() + 1;
         double[] scratch = new double[n + 1];
@@ -306,7 +321,7 @@ class ParzenEstimatorTest {
                     double sg = i < n ? Math.min(range, Math.max(range / Math.min(100, n + 2.0), sigma0 * range)) : range;
                     double inRange = NORMAL.probability((s.low - m) / sg, (s.high - m) / sg);
                     density *= (s.q > 0 ? NORMAL.probability((x[j] - 0.5 - m) / sg, (x[j] + 0.5 - m) / sg)
-                            : NORMAL.density((x[j] - m) / sg) / sg) / inRange;
+                            : NORMAL.density((x[j] - m) / sg) / (normalized ? sg : 1)) / inRange;
                 }
                 sum += density;
             }
