@@ -113,25 +113,30 @@ public final class PopulationBasedTraining {
             throw new IllegalArgumentException("population-based training needs a single-objective study; study '"
                     + study.name() + "' has " + study.directions().size() + " objectives");
         }
-        CheckpointStore store = new CheckpointStore(checkpointRoot(study), study.name());
+        CheckpointStore store = new CheckpointStore(checkpointRoot(study, true), study.name());
         return new PbtLoop(this, study, training, store).run();
     }
 
     /** The bytes saved by trial {@code trialNumber}'s segment (the best trial's model, say), if it saved any. */
     public Optional<byte[]> checkpoint(Study study, int trialNumber) {
-        return new CheckpointStore(checkpointRoot(study), study.name()).read(trialNumber);
+        return new CheckpointStore(checkpointRoot(study, false), study.name()).read(trialNumber);
     }
 
     /** The checkpoint folder of trial {@code trialNumber}'s segment (it may not exist). */
     public Path checkpointDirectory(Study study, int trialNumber) {
-        return new CheckpointStore(checkpointRoot(study), study.name()).directory(trialNumber);
+        return new CheckpointStore(checkpointRoot(study, false), study.name()).directory(trialNumber);
     }
 
-    /** The explicit folder, else the one the study recorded, else a new temporary folder (then recorded). */
-    private Path checkpointRoot(Study study) {
+    /**
+     * The explicit folder, else the one the study recorded, else a new temporary folder; a run ({@code record})
+     * records the folder in the study.
+     */
+    private Path checkpointRoot(Study study, boolean record) {
         if (checkpointDirectory != null) {
-            study.storage().setStudySystemAttr(study.id(), CHECKPOINT_DIRECTORY, checkpointDirectory.toAbsolutePath()
-                    .toString());
+            if (record) {
+                study.storage().setStudySystemAttr(study.id(), CHECKPOINT_DIRECTORY,
+                        checkpointDirectory.toAbsolutePath().toString());
+            }
             return checkpointDirectory;
         }
         Object recorded = study.systemAttrs().get(CHECKPOINT_DIRECTORY);
