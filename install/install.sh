@@ -16,8 +16,13 @@ done
 echo "== building tunebook (mvn -B install -DskipTests)"
 mvn -B install -DskipTests
 
-# TODO(notebook kernel): install the Jupyter kernelspec here (so that `jupyter kernelspec list` shows
-# tunebook), once kernel-extension exists.
+echo "== installing the Jupyter kernel (install/install-kernel.sh)"
+if /usr/bin/jupyter kernelspec list >/dev/null 2>&1; then
+    bash "$root/install/install-kernel.sh" --user
+else
+    echo "   Jupyter is not installed, so the notebook kernel is skipped; to add it:" >&2
+    echo "   apt-get install jupyter-client python3-nbclient jupyter-nbconvert && install/install-kernel.sh" >&2
+fi
 
 echo "== running the quickstart study (install/tunebook quickstart)"
 "$root/install/tunebook" quickstart

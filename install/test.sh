@@ -13,7 +13,10 @@ root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 #   python3-psycopg2, python3-pymysql: Optuna's drivers for those servers, for the interop tests.
 #   python3-sklearn: Optuna's fANOVA and MDI importance fit scikit-learn forests; the importance test
 #                    compares tunebook's importances with Optuna's.
-packages=(python3-optuna postgresql mariadb-server python3-psycopg2 python3-pymysql python3-sklearn)
+#   jupyter-client, python3-nbclient, jupyter-nbconvert: the kernel's tests execute notebooks/ with nbconvert
+#                   and talk to the kernel with jupyter_client.
+packages=(python3-optuna postgresql mariadb-server python3-psycopg2 python3-pymysql python3-sklearn
+          jupyter-client python3-nbclient jupyter-nbconvert)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -2,7 +2,9 @@ package org.tunebook;
 
 /** Whether an objective is to be made as small or as large as possible. */
 public enum Direction {
+    /** Smaller values are better (losses, errors, latencies). */
     MINIMIZE,
+    /** Larger values are better (accuracies, rewards). */
     MAXIMIZE;
 
     /** Whether {@code a} is strictly better than {@code b} in this direction. */

@@ -8,6 +8,10 @@ import java.util.OptionalDouble;
  * A snapshot of a run: trials by state, the best value so far, elapsed time and an estimate of the time
  * left.
  *
+ * <p>The counts of one snapshot are consistent: a finishing trial leaves {@code running} and joins its
+ * state's count (and the best value) in one step, so {@code finished() + running()} never goes down from
+ * one snapshot of a run to the next.
+ *
  * @param complete trials of this run that completed
  * @param pruned trials of this run that were pruned
  * @param failed trials of this run that failed
@@ -16,7 +20,8 @@ import java.util.OptionalDouble;
  * @param bestValue the best value of the study so far (single-objective studies)
  * @param bestTrial the number of the best trial so far, or -1
  * @param elapsed time since the run started
- * @param remaining estimated time left, when the run has a trial count or a timeout
+ * @param remaining estimated time left while the run goes on, when it has a trial count or a timeout (empty
+ *     otherwise); {@code Duration.ZERO} once the run is done, however it ended
  * @param done whether the run has ended
  */
 public record Progress(int complete, int pruned, int failed, int running, int planned, OptionalDouble bestValue,

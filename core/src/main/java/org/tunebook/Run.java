@@ -2,6 +2,7 @@ package org.tunebook;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -76,6 +77,9 @@ public final class Run {
 
     /** Adds callbacks, called after each finished trial. */
     public Run callbacks(Callback... more) {
+        if (more == null) {
+            throw new IllegalArgumentException("callbacks must not be null");
+        }
         List<Callback> all = new ArrayList<>(callbacks);
         for (Callback c : more) {
             if (c == null) {
@@ -92,8 +96,14 @@ public final class Run {
      */
     @SafeVarargs
     public final Run catching(Class<? extends Throwable>... types) {
-        if (types.length == 0) {
+        if (types == null || types.length == 0) {
             throw new IllegalArgumentException("catching needs at least one exception type");
+        }
+        for (Class<? extends Throwable> type : types) {
+            if (type == null) {
+                throw new IllegalArgumentException("catching: exception types must not be null, got "
+                        + Arrays.toString(types));
+            }
         }
         return new Run(trials, timeout, jobs, callbacks, List.of(types), interruptAtTimeout, trialTimeout,
                 studyTrialLimit);

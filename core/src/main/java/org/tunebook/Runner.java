@@ -35,20 +35,27 @@ final class Runner implements StudyRun {
     private final Run run;
     private final int runId = RUN_IDS.incrementAndGet();
     private final List<Thread> workers = new ArrayList<>();
+    /** Counted down when every worker has finished ({@link #isDone()}). */
     private final CountDownLatch finished;
+    /** Counted down after that, once the runFinished listeners have been called ({@link #await()}). */
+    private final CountDownLatch announced = new CountDownLatch(1);
     private final AtomicInteger workersLeft;
     private final AtomicInteger trialsStarted = new AtomicInteger();
-    private final AtomicInteger complete = new AtomicInteger();
-    private final AtomicInteger pruned = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
-    private final AtomicInteger running = new AtomicInteger();
     private final Map<Thread, Trial> current = new ConcurrentHashMap<>();
     private final Map<Trial, String> interruptReasons = new ConcurrentHashMap<>();
     private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
-    private final Object bestLock = new Object();
+    /**
+     * Guards the counts below, so that a finishing trial moves from running to its state (and to the best
+     * value) in one step as far as {@link #progress()} snapshots can tell.
+     */
+    private final Object counts = new Object();
     private final Object startLock = new Object();
-    private double bestValue = Double.NaN;
-    private int bestTrial = -1;
+    private int complete; // guarded by counts
+    private int pruned; // guarded by counts
+    private int failed; // guarded by counts
+    private int running; // guarded by counts
+    private double bestValue = Double.NaN; // guarded by counts
+    private int bestTrial = -1; // guarded by counts
     private boolean ended; // guarded by listeners
     private volatile boolean stopRequested;
     private volatile Throwable failure;
@@ -169,7 +176,9 @@ final class Runner implements StudyRun {
         Thread thread = Thread.currentThread();
         Thread.interrupted(); // an interrupt meant for a previous trial must not hit this one
         current.put(thread, trial);
-        running.incrementAndGet();
+        synchronized (counts) {
+            running++;
+        }
         if (study.heartbeat() != null) {
             study.storage().recordHeartbeats(List.of(trial.id()));
         }
@@ -208,7 +217,13 @@ final class Runner implements StudyRun {
             interruptReasons.remove(trial);
         }
         boolean interrupted = Thread.interrupted(); // keep storage work below free of a stray interrupt
-        FrozenTrial done = store(trial, state, values, reason);
+        FrozenTrial done;
+        try {
+            done = store(trial, state, values, reason);
+        } catch (RuntimeException | Error e) {
+            record(null);
+            throw e;
+        }
         record(done);
         for (Callback callback : run.callbacks()) {
             callback.afterTrial(study, done);
@@ -239,8 +254,6 @@ final class Runner implements StudyRun {
         } catch (TrialAlreadyFinishedException e) {
             LOG.log(Level.WARNING, e.getMessage());
             return study.storage().trial(trial.id());
-        } finally {
-            running.decrementAndGet();
         }
     }
 
@@ -273,18 +286,26 @@ final class Runner implements StudyRun {
         return s.toString();
     }
 
+    /**
+     * Moves a finished trial from running to its state, and to the best value, in one step; null when its
+     * end could not be stored (it then only stops running, and the storage's exception stops the run).
+     */
     private void record(FrozenTrial trial) {
-        switch (trial.state()) {
-            case COMPLETE -> complete.incrementAndGet();
-            case PRUNED -> pruned.incrementAndGet();
-            default -> failed.incrementAndGet();
-        }
-        if (trial.state() == TrialState.COMPLETE && !study.isMultiObjective()) {
-            synchronized (bestLock) {
-                if (bestTrial < 0 || study.direction().isBetter(trial.value(), bestValue)) {
-                    bestValue = trial.value();
-                    bestTrial = trial.number();
-                }
+        TrialState state = trial == null ? null : trial.state();
+        Direction direction = state == TrialState.COMPLETE && !study.isMultiObjective() ? study.direction() : null;
+        double value = direction != null ? trial.value() : Double.NaN;
+        synchronized (counts) {
+            running--;
+            if (state == TrialState.COMPLETE) {
+                complete++;
+            } else if (state == TrialState.PRUNED) {
+                pruned++;
+            } else if (state != null) {
+                failed++;
+            }
+            if (direction != null && (bestTrial < 0 || direction.isBetter(value, bestValue))) {
+                bestValue = value;
+                bestTrial = trial.number();
             }
         }
     }
@@ -306,14 +327,18 @@ final class Runner implements StudyRun {
         }
         study.runEnded(this);
         finished.countDown();
-        Progress last = progress();
-        List<RunListener> toNotify;
-        synchronized (listeners) {
-            ended = true;
-            toNotify = List.copyOf(listeners);
-        }
-        for (RunListener listener : toNotify) {
-            notify(() -> listener.runFinished(last));
+        try {
+            Progress last = progress();
+            List<RunListener> toNotify;
+            synchronized (listeners) {
+                ended = true;
+                toNotify = List.copyOf(listeners);
+            }
+            for (RunListener listener : toNotify) {
+                notify(() -> listener.runFinished(last));
+            }
+        } finally {
+            announced.countDown();
         }
     }
 
@@ -335,18 +360,25 @@ final class Runner implements StudyRun {
         boolean done = finished.getCount() == 0;
         long now = done ? endNanos : System.nanoTime();
         Duration elapsed = Duration.ofNanos(now - startNanos);
-        int c = complete.get();
-        int p = pruned.get();
-        int f = failed.get();
-        OptionalDouble best;
+        int c;
+        int p;
+        int f;
+        int r;
+        double best;
         int bestNumber;
-        synchronized (bestLock) {
-            best = bestTrial < 0 ? OptionalDouble.empty() : OptionalDouble.of(bestValue);
+        synchronized (counts) {
+            c = complete;
+            p = pruned;
+            f = failed;
+            r = running;
+            best = bestValue;
             bestNumber = bestTrial;
         }
-        return new Progress(c, p, f, running.get(), run.trials(), best, bestNumber, elapsed,
-                estimateRemaining(c + p + f, elapsed), done);
+        return new Progress(c, p, f, r, run.trials(), bestNumber < 0 ? OptionalDouble.empty() : OptionalDouble.of(best),
+                bestNumber, elapsed, done ? NOTHING_LEFT : estimateRemaining(c + p + f, elapsed), done);
     }
+
+    private static final Optional<Duration> NOTHING_LEFT = Optional.of(Duration.ZERO);
 
     private Optional<Duration> estimateRemaining(int finishedTrials, Duration elapsed) {
         Duration byTimeout = run.timeout() == null ? null : run.timeout().minus(elapsed);
@@ -370,20 +402,43 @@ final class Runner implements StudyRun {
         return finished.getCount() == 0;
     }
 
+    /**
+     * Waits until every worker has finished and the runFinished listeners have been called. On a worker of
+     * this run (a listener calling back), it waits only for the workers: the listeners are being called
+     * by that very worker, or the run ends without it.
+     *
+     * @throws IllegalStateException on a worker of this run that has not ended yet: it would wait for itself
+     */
     @Override
     public Progress await() throws InterruptedException {
-        finished.await();
+        if (isOwnWorker()) {
+            if (finished.getCount() != 0) {
+                throw new IllegalStateException("await() was called on a worker thread of this run ("
+                        + Thread.currentThread().getName() + ") while the run is going: it would wait for itself"
+                        + " forever; call stop() there, or await from another thread");
+            }
+        } else {
+            finished.await();
+            announced.await();
+        }
         rethrowFailure();
         return progress();
     }
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
-        boolean done = finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean done = finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                && (isOwnWorker() || announced.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS));
         if (done) {
             rethrowFailure();
         }
         return done;
+    }
+
+    /** Whether the calling thread is one of this run's workers (listeners and callbacks run there). */
+    private boolean isOwnWorker() {
+        return workers.contains(Thread.currentThread());
     }
 
     void awaitQuietly() {
@@ -391,6 +446,7 @@ final class Runner implements StudyRun {
         while (true) {
             try {
                 finished.await();
+                announced.await();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;

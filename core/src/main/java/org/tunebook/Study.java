@@ -2,6 +2,7 @@ package org.tunebook;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,6 +230,25 @@ public final class Study {
         return new Trial(this, created);
     }
 
+    /**
+     * Starts a new trial in which the named parameters take the given values when the objective suggests them
+     * (the others are sampled), as an {@linkplain #enqueue enqueued} trial would, but at once and for the caller
+     * only: schedulers that decide a trial's configuration themselves (population-based training) use it.
+     *
+     * @throws IllegalArgumentException if a value cannot be stored (see {@link Trial#setUserAttr})
+     */
+    public Trial ask(Map<String, ?> fixedParams) {
+        if (fixedParams == null) {
+            throw new IllegalArgumentException("ask needs a map of parameter values (an empty one for none)");
+        }
+        Map<String, Object> fixed = new LinkedHashMap<>(fixedParams);
+        AttrValues.check(Trial.FIXED_PARAMS, fixed);
+        FrozenTrial.Builder template = FrozenTrial.builder().state(TrialState.RUNNING).started(Instant.now());
+        sampler.beforeTrial(this).forEach(template::systemAttr);
+        template.systemAttr(Trial.FIXED_PARAMS, fixed);
+        return new Trial(this, storage.createTrial(id, template.build()));
+    }
+
     /** Starts a new trial and suggests every parameter of {@code space} in it. */
     public Trial ask(Space space) {
         Trial trial = ask();
@@ -315,8 +335,9 @@ public final class Study {
     }
 
     /**
-     * Enqueues a trial with fixed parameters and user attributes; with {@code skipIfExists}, nothing is
-     * enqueued when a trial with the same parameters is already in the study (in any state).
+     * Enqueues a trial with fixed parameters and user attributes (null means none); with
+     * {@code skipIfExists}, nothing is enqueued when a trial with the same parameters is already in the study
+     * (in any state).
      */
     public void enqueue(Map<String, ?> params, Map<String, ?> userAttrs, boolean skipIfExists) {
         if (params == null) {
@@ -330,10 +351,12 @@ public final class Study {
         }
         FrozenTrial.Builder template = FrozenTrial.builder().state(TrialState.WAITING)
                 .systemAttr(Trial.FIXED_PARAMS, fixed);
-        userAttrs.forEach((k, v) -> {
-            AttrValues.check(k, v);
-            template.userAttr(k, v);
-        });
+        if (userAttrs != null) {
+            userAttrs.forEach((k, v) -> {
+                AttrValues.check(k, v);
+                template.userAttr(k, v);
+            });
+        }
         storage.createTrial(id, template.build());
     }
 
@@ -397,12 +420,24 @@ public final class Study {
         return storage.trials(id);
     }
 
-    /** The trials in the given states (all trials if none are given). */
+    /**
+     * The trials in the given states (all trials if none are given).
+     *
+     * @throws IllegalArgumentException if a state is null
+     */
     public List<FrozenTrial> trials(TrialState... states) {
         if (states == null || states.length == 0) {
             return trials();
         }
-        return storage.trials(id, EnumSet.copyOf(List.of(states)));
+        EnumSet<TrialState> wanted = EnumSet.noneOf(TrialState.class);
+        for (TrialState state : states) {
+            if (state == null) {
+                throw new IllegalArgumentException("trials(states): states must not contain null, got "
+                        + Arrays.toString(states) + "; call trials() for all trials");
+            }
+            wanted.add(state);
+        }
+        return storage.trials(id, wanted);
     }
 
     /** Trial number {@code number}. */

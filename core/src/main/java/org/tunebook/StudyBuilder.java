@@ -33,7 +33,8 @@ public final class StudyBuilder {
     /** The study's name, unique within its storage. */
     public StudyBuilder name(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("study name must not be empty");
+            throw new IllegalArgumentException("study name must not be " + (name == null ? "null" : "blank")
+                    + "; leave name(...) out for a generated one");
         }
         this.name = name;
         return this;
@@ -41,6 +42,10 @@ public final class StudyBuilder {
 
     /** The storage, by URL: {@code memory}, {@code sqlite:path.db}, {@code jdbc:postgresql://…}. */
     public StudyBuilder storage(String url) {
+        if (url == null) {
+            throw new IllegalArgumentException("storage URL must not be null; use \"memory\", \"sqlite:path.db\""
+                    + " or a jdbc: URL, or leave storage(...) out for the shared in-memory storage");
+        }
         this.storage = Storages.open(url);
         return this;
     }

@@ -18,16 +18,29 @@ public interface StudyRun {
     /** Starts no further trials; running ones finish normally. */
     void stop();
 
-    /** Whether every worker has finished. */
+    /**
+     * Whether every worker has finished. The {@link RunListener#runFinished runFinished} listeners may still
+     * be running; {@link #await()} waits for them too.
+     */
     boolean isDone();
 
     /**
-     * Waits for the run to end and returns its final progress. If an exception stopped the run, it is
-     * rethrown (checked ones wrapped in {@link ObjectiveException}).
+     * Waits for the run to end, that is for every worker to finish and then for the
+     * {@link RunListener#runFinished runFinished} listeners to return, and returns the final progress. If an
+     * exception stopped the run, it is rethrown (checked ones wrapped in {@link ObjectiveException}).
+     *
+     * <p>A listener may call it on the worker thread that announces the end: there it returns at once,
+     * without waiting for the listeners being called.
+     *
+     * @throws IllegalStateException when called on a worker thread of this run before the run has ended
+     *     (from an objective, a callback or a {@code trialFinished} listener), where it would wait for itself
      */
     Progress await() throws InterruptedException;
 
-    /** Waits at most {@code timeout}; returns whether the run has ended. */
+    /**
+     * Waits at most {@code timeout} for the run to end as {@link #await()} does; returns whether it has
+     * ended (on a worker of this run that has not ended yet, false once the timeout has passed).
+     */
     boolean await(Duration timeout) throws InterruptedException;
 
     /** The exception that stopped the run, if one did. */

@@ -128,6 +128,10 @@ public final class Trial {
     /** One of the choices (strings, numbers, booleans or {@code null}). */
     @SuppressWarnings("unchecked")
     public <T> T suggestCategorical(String name, List<T> choices) {
+        if (choices == null) {
+            throw new IllegalArgumentException("categorical parameter '" + name
+                    + "' needs a list of choices, got null");
+        }
         return (T) suggest(name, new CategoricalDistribution(choices));
     }
 
@@ -139,6 +143,9 @@ public final class Trial {
     public synchronized Object suggest(String name, Distribution distribution) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("a parameter needs a non-empty name");
+        }
+        if (distribution == null) {
+            throw new IllegalArgumentException("parameter '" + name + "' needs a distribution, got null");
         }
         checkRunning("suggest parameter '" + name + "'");
         Distribution previous = distributions.get(name);
@@ -221,11 +228,22 @@ public final class Trial {
         intermediateValues.put(step, value);
     }
 
-    /** Whether the study's pruner judges this trial unpromising; if so, throw {@link TrialPrunedException}. */
+    /**
+     * Whether the study's pruner judges this trial unpromising; if so, throw {@link TrialPrunedException}.
+     *
+     * <p>The pruner sees the trial as the storage has it (as in Optuna), so that a pruner keeping per-trial state
+     * in system attributes (the rungs of successive halving) reads back what it wrote at earlier steps; what it
+     * wrote also shows in {@link #systemAttrs()} afterwards.
+     */
     public boolean shouldPrune() {
         checkRunning("ask whether to prune");
         checkInterrupted();
-        return study.pruner().prune(study, snapshot());
+        boolean prune = study.pruner().prune(study, study.storage().trial(id));
+        Map<String, Object> stored = study.storage().trial(id).systemAttrs();
+        synchronized (this) {
+            systemAttrs.putAll(stored);
+        }
+        return prune;
     }
 
     /** Sets a user attribute (a string, number, boolean, null, or a list or map of them). */

@@ -1,5 +1,7 @@
 package org.tunebook;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +11,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The trials of a study as a table, like Optuna's {@code trials_dataframe}: one row per trial with its
  * number, state, value(s), start and end, duration, every parameter ({@code params_…}), every user
  * attribute ({@code user_attrs_…}) and the failure reason. A trial without a parameter has an empty cell.
+ *
+ * <p>{@link #rows()} hold the values as Java objects (lists and maps for structured attributes); CSV writes
+ * lists and maps as JSON, {@code {"k":[1,2]}}, and numbers, strings and booleans as they are.
  */
 public final class TrialsTable {
+
+    /** JSON for list and map cells: nulls kept, no HTML escapes, NaN and infinities as JavaScript writes them. */
+    private static final Gson JSON = new GsonBuilder().serializeNulls().disableHtmlEscaping()
+            .serializeSpecialFloatingPointValues().create();
 
     private final List<String> columns;
     private final List<List<Object>> rows;
@@ -107,7 +117,7 @@ public final class TrialsTable {
         if (value == null) {
             return "";
         }
-        String text = value.toString();
+        String text = value instanceof List<?> || value instanceof Map<?, ?> ? JSON.toJson(value) : value.toString();
         if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tunebook.distributions.CategoricalDistribution;
 import org.tunebook.distributions.FloatDistribution;
@@ -16,6 +17,23 @@ class AskTellTest {
 
     private static Study study() {
         return Tune.study().storage(new InMemoryStorage()).create();
+    }
+
+    @Test
+    void askWithFixedParametersUsesThemAndLeavesEnqueuedTrialsWaiting() {
+        Study study = study();
+        study.enqueue(Map.of("x", 0.25));
+        Trial t = study.ask(Map.of("x", 0.75, "n", 3));
+        assertThat(t.number()).isEqualTo(1);
+        assertThat(t.suggestFloat("x", 0, 1)).isEqualTo(0.75);
+        assertThat(t.suggestInt("n", 1, 5)).isEqualTo(3);
+        double y = t.suggestFloat("y", 0, 1);
+        assertThat(y).isBetween(0.0, 1.0);
+        assertThat(study.tell(t, 1.0).params()).containsEntry("x", 0.75).containsEntry("n", 3);
+        assertThat(study.trial(0).state()).isEqualTo(TrialState.WAITING);
+        assertThat(study.ask().suggestFloat("x", 0, 1)).isEqualTo(0.25);
+        assertThatThrownBy(() -> study.ask(Map.of("x", new Object()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be stored");
     }
 
     @Test

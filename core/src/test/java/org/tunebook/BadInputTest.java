@@ -226,4 +226,65 @@ class BadInputTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Run");
         assertThat(study.trials()).isEmpty();
     }
+
+    @Test
+    void enqueueWithNullUserAttrsMeansNone() {
+        Study study = study();
+        study.enqueue(Map.of("x", 0.25), null, false);
+        study.optimize(t -> t.suggestFloat("x", 0, 1), 1);
+        assertThat(study.trial(0).params()).containsEntry("x", 0.25);
+        assertThat(study.trial(0).userAttrs()).isEmpty();
+    }
+
+    @Test
+    void aNullStateInTrialsIsRefused() {
+        Study study = study();
+        study.tell(study.ask(), 1.0);
+        assertThatThrownBy(() -> study.trials((TrialState) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("states");
+        assertThatThrownBy(() -> study.trials(TrialState.COMPLETE, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("states");
+        assertThat(study.trials((TrialState[]) null)).hasSize(1); // no states given: all trials
+    }
+
+    @Test
+    void catchingRefusesNullTypes() {
+        assertThatThrownBy(() -> Run.trials(1).catching((Class<? extends Throwable>) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("catching");
+        assertThatThrownBy(() -> Run.trials(1).catching(IllegalStateException.class, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("catching");
+        assertThatThrownBy(() -> Run.trials(1).catching((Class<? extends Throwable>[]) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("catching");
+        assertThatThrownBy(() -> Run.trials(1).callbacks((Callback) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callback");
+        assertThatThrownBy(() -> Run.trials(1).callbacks((Callback[]) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callback");
+    }
+
+    @Test
+    void nullNamesAndStorageUrlsAreRefused() {
+        assertThatThrownBy(() -> Tune.study().name(null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("study name");
+        assertThatThrownBy(() -> Tune.load(null, "memory"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("study name");
+        assertThatThrownBy(() -> Tune.study().storage((String) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("storage URL");
+        assertThatThrownBy(() -> Tune.load("anything", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("storage URL");
+        assertThatThrownBy(() -> Tune.study().storage((org.tunebook.storage.Storage) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("storage");
+    }
+
+    @Test
+    void nullChoicesAndDistributionsAreRefusedNamingTheParameter() {
+        Study study = study();
+        Trial t = study.ask();
+        assertThatThrownBy(() -> t.suggestCategorical("act", (List<String>) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'act'")
+                .hasMessageContaining("choices");
+        assertThatThrownBy(() -> t.suggest("d", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'d'")
+                .hasMessageContaining("distribution");
+        assertThat(t.params()).isEmpty();
+    }
 }

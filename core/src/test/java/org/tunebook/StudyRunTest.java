@@ -282,6 +282,179 @@ class StudyRunTest {
     }
 
     @Test
+    void awaitReturnsOnlyAfterTheRunFinishedListenersHaveRun() throws Exception {
+        Study study = study(Direction.MINIMIZE);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        AtomicInteger listenerDone = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        StudyRun run = study.optimizeAsync(t -> {
+            start.await(30, TimeUnit.SECONDS);
+            return 1;
+        }, Run.trials(2));
+        run.addListener(new RunListener() {
+            @Override
+            public void runFinished(Progress progress) {
+                entered.countDown();
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                listenerDone.incrementAndGet();
+            }
+        });
+        start.countDown();
+        assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        // every worker has finished, but the run's end is still being announced
+        assertThat(run.isDone()).isTrue();
+        assertThat(run.await(Duration.ofMillis(20))).isFalse();
+        AtomicInteger seenByAwait = new AtomicInteger(-1);
+        AtomicReference<Throwable> awaitError = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                run.await();
+                seenByAwait.set(listenerDone.get());
+            } catch (Throwable e) {
+                awaitError.set(e);
+            }
+        });
+        waiter.start();
+        gate.countDown();
+        waiter.join(30_000);
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(awaitError.get()).isNull();
+        assertThat(seenByAwait.get()).isEqualTo(1);
+        assertThat(run.await(Duration.ofMillis(1))).isTrue();
+    }
+
+    @Test
+    void aRunFinishedListenerMayAwaitAndPollItsOwnRun() throws Exception {
+        Study study = study(Direction.MINIMIZE);
+        AtomicReference<Progress> awaited = new AtomicReference<>();
+        AtomicReference<Progress> polled = new AtomicReference<>();
+        AtomicReference<Boolean> timedAwait = new AtomicReference<>();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        StudyRun run = study.optimizeAsync(t -> {
+            start.await(30, TimeUnit.SECONDS);
+            return 1;
+        }, Run.trials(3).jobs(2));
+        StudyRun[] self = {run};
+        run.addListener(new RunListener() {
+            @Override
+            public void runFinished(Progress progress) {
+                try {
+                    polled.set(self[0].progress());
+                    timedAwait.set(self[0].await(Duration.ofSeconds(30)));
+                    awaited.set(self[0].await()); // on the worker that ends the run: must not wait for itself
+                } catch (Throwable e) {
+                    error.set(e);
+                }
+            }
+        });
+        start.countDown();
+        Progress end = run.await();
+        assertThat(error.get()).isNull();
+        assertThat(timedAwait.get()).isTrue();
+        assertThat(awaited.get().done()).isTrue();
+        assertThat(awaited.get().complete()).isEqualTo(3);
+        assertThat(polled.get().done()).isTrue();
+        assertThat(end.complete()).isEqualTo(3);
+    }
+
+    @Test
+    void awaitOnAWorkerOfTheRunningRunIsRefusedInsteadOfWaitingForever() throws Exception {
+        Study study = study(Direction.MINIMIZE);
+        AtomicReference<Throwable> fromListener = new AtomicReference<>();
+        AtomicReference<Boolean> timed = new AtomicReference<>();
+        StudyRun[] self = new StudyRun[1];
+        CountDownLatch start = new CountDownLatch(1);
+        StudyRun run = study.optimizeAsync(t -> {
+            start.await(30, TimeUnit.SECONDS);
+            return 1;
+        }, Run.trials(1));
+        self[0] = run;
+        run.addListener(new RunListener() {
+            @Override
+            public void trialFinished(FrozenTrial trial, Progress progress) {
+                try {
+                    timed.set(self[0].await(Duration.ofMillis(1)));
+                    self[0].await();
+                } catch (Throwable e) {
+                    fromListener.set(e);
+                }
+            }
+        });
+        start.countDown();
+        assertThat(run.await().complete()).isEqualTo(1);
+        assertThat(timed.get()).isFalse();
+        assertThat(fromListener.get()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("worker thread");
+    }
+
+    @Test
+    void anEndedRunHasNoTimeLeft() throws Exception {
+        Study study = study(Direction.MINIMIZE);
+        StudyRun run = study.optimizeAsync(t -> {
+            if (t.number() == 2) {
+                study.stop();
+            }
+            return 1;
+        }, Run.trials(1000).timeout(Duration.ofHours(1)));
+        AtomicReference<Progress> announced = new AtomicReference<>();
+        run.addListener(new RunListener() {
+            @Override
+            public void runFinished(Progress progress) {
+                announced.set(progress);
+            }
+        });
+        Progress end = run.await();
+        assertThat(end.done()).isTrue();
+        assertThat(end.finished()).isLessThan(1000);
+        assertThat(end.remaining()).contains(Duration.ZERO);
+        assertThat(run.progress().remaining()).contains(Duration.ZERO);
+        assertThat(announced.get().remaining()).contains(Duration.ZERO);
+
+        Study other = study(Direction.MINIMIZE);
+        StudyRun unlimited = other.optimizeAsync(t -> 1, Run.untilStopped());
+        waitUntil(() -> unlimited.progress().finished() >= 1);
+        assertThat(unlimited.progress().remaining()).isEmpty(); // no estimate while it runs
+        unlimited.stop();
+        assertThat(unlimited.await().remaining()).contains(Duration.ZERO);
+    }
+
+    @Test
+    void progressSnapshotsNeverLoseAFinishingTrial() throws Exception {
+        // a finishing trial moves from running to its state in one step: finished + running never goes down
+        Study study = study(Direction.MINIMIZE);
+        int jobs = 4;
+        StudyRun run = study.optimizeAsync(t -> 1.0, Run.trials(40_000).jobs(jobs));
+        int seen = 0;
+        int drops = 0;
+        String firstDrop = null;
+        while (true) {
+            Progress p = run.progress();
+            int sum = p.finished() + p.running();
+            if (sum < seen) {
+                drops++;
+                if (firstDrop == null) {
+                    firstDrop = "finished + running went from " + seen + " to " + sum + " in " + p;
+                }
+            }
+            seen = Math.max(seen, sum);
+            assertThat(p.running()).isBetween(0, jobs);
+            if (p.done()) {
+                break;
+            }
+        }
+        assertThat(drops).as("%s", firstDrop).isZero();
+        Progress end = run.await();
+        assertThat(end.finished()).isEqualTo(40_000);
+        assertThat(end.running()).isZero();
+    }
+
+    @Test
     void toStringDescribesTheRun() throws Exception {
         Study study = Tune.study().name("described").storage(new InMemoryStorage()).create();
         StudyRun run = study.optimizeAsync(t -> 1, Run.trials(2));

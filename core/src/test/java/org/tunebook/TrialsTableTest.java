@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tunebook.distributions.CategoricalDistribution;
@@ -107,6 +110,33 @@ class TrialsTableTest {
         assertThat(parsed.get(3).get(col)).isEqualTo("two\nlines");
         assertThat(parsed.get(4).get(col)).isEqualTo("plain");
         assertThat(parsed.get(2).get(ucol)).isEmpty();
+    }
+
+    @Test
+    void listAndMapAttributesAreWrittenAsJson() {
+        Study study = study(Direction.MINIMIZE);
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("k", List.of(1, 2));
+        nested.put("name", "a \"b\"");
+        nested.put("none", null);
+        study.addTrial(FrozenTrial.builder().value(1)
+                .userAttr("map", nested)
+                .userAttr("list", Arrays.asList("a", "b,c", true, 1.5, null, "<x>"))
+                .userAttr("int", 3).userAttr("float", 0.5).userAttr("flag", true).userAttr("text", "plain")
+                .build());
+        TrialsTable table = study.trialsTable();
+        // rows keep the values as Java objects
+        assertThat(cell(table, 0, "user_attrs_map")).isEqualTo(nested);
+        List<List<String>> parsed = parseCsv(table.toCsv());
+        List<String> header = parsed.get(0);
+        List<String> row = parsed.get(1);
+        assertThat(row.get(header.indexOf("user_attrs_map")))
+                .isEqualTo("{\"k\":[1,2],\"name\":\"a \\\"b\\\"\",\"none\":null}");
+        assertThat(row.get(header.indexOf("user_attrs_list"))).isEqualTo("[\"a\",\"b,c\",true,1.5,null,\"<x>\"]");
+        assertThat(row.get(header.indexOf("user_attrs_int"))).isEqualTo("3");
+        assertThat(row.get(header.indexOf("user_attrs_float"))).isEqualTo("0.5");
+        assertThat(row.get(header.indexOf("user_attrs_flag"))).isEqualTo("true");
+        assertThat(row.get(header.indexOf("user_attrs_text"))).isEqualTo("plain");
     }
 
     @Test

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Benchmarks, measured on this machine.",
-        subcommands = OverheadCommand.class)
+        subcommands = {OverheadCommand.class, StorageBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

@@ -1,7 +1,7 @@
 package org.tunebook.cli;
 
 /** A failure the user can act on: its message is printed as it is, without a stack trace, and exit code 1. */
-final class CliException extends RuntimeException {
+class CliException extends RuntimeException {
 
     CliException(String message) {
         super(message);

@@ -2,6 +2,9 @@ package org.tunebook.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.tunebook.storage.DuplicateStudyException;
+import org.tunebook.storage.NoSuchStudyException;
+import org.tunebook.storage.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,19 +15,27 @@ import picocli.CommandLine.Spec;
  * The {@code tunebook} command: the entry point of the command-line tool.
  *
  * <pre>
+ * tunebook studies --storage URL [--json]
+ * tunebook trials --study NAME --storage URL [--state S] [--sort COLUMN] [--reverse] [--top N] [--csv | --json]
+ * tunebook best --study NAME --storage URL [--json]
+ * tunebook export --study NAME --storage URL [--csv FILE] [--json FILE]
+ * tunebook copy --study NAME --from URL --to URL [--to-name NAME]
+ * tunebook delete --study NAME --storage URL [--yes]
  * tunebook quickstart [--trials N] [--jobs K] [--seed S]
  * tunebook bench overhead [--trials 1000,10000] [--repeats 5] [--python /usr/bin/python3] [--no-python]
+ * tunebook bench storage [--trials 1000] [--repeats 3] [--storage sqlite|postgresql|both] [--no-python]
  * tunebook --help | --version
  * </pre>
  *
- * <p>Exit codes: 0 on success, 1 when a command fails, 2 for a usage error (unknown command or option, bad
- * value).
+ * <p>Exit codes: 0 on success, 1 when a command fails (with one line on stderr: unknown study, unreadable
+ * database, bad storage URL, …), 2 for a usage error (unknown command or option, bad value).
  */
 @Command(name = "tunebook",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Hyperparameter tuning for Java: run example studies and benchmarks.",
-        subcommands = {QuickstartCommand.class, BenchCommand.class},
+        description = "Hyperparameter tuning for Java: look into stored studies, run example studies and benchmarks.",
+        subcommands = {StudiesCommand.class, TrialsCommand.class, BestCommand.class, ExportCommand.class,
+            CopyCommand.class, DeleteCommand.class, QuickstartCommand.class, BenchCommand.class},
         footer = {"", "Run 'tunebook COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
 
@@ -51,9 +62,16 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof CliException) {
-                commandLine.getErr().println("tunebook: " + e.getMessage());
+            if (e instanceof UsageError) {
+                commandLine.getErr().println("tunebook: " + e.getMessage() + " (see '"
+                        + commandLine.getCommandSpec().qualifiedName() + " --help')");
+                commandLine.getErr().flush();
+                return 2;
+            }
+            if (isUserError(e)) {
+                commandLine.getErr().println("tunebook: " + Stores.display(String.valueOf(e.getMessage())));
             } else {
                 commandLine.getErr().println("tunebook: unexpected error: " + e);
                 e.printStackTrace(commandLine.getErr());
@@ -62,6 +80,15 @@ public final class Main implements Runnable {
             return 1;
         });
         return cli;
+    }
+
+    /**
+     * Whether an exception is one the user can act on from its message alone: a {@link CliException}, or one of
+     * core's storage errors, whose messages are written for users.
+     */
+    private static boolean isUserError(Exception e) {
+        return e instanceof CliException || e instanceof NoSuchStudyException || e instanceof StorageException
+                || e instanceof DuplicateStudyException;
     }
 
     /** Without a command there is nothing to do: that is a usage error. */

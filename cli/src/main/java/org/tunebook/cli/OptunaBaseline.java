@@ -50,20 +50,27 @@ final class OptunaBaseline {
      * Why {@code python} cannot run Optuna, or null if it can ({@code python -c 'import optuna'} succeeds).
      */
     static String whyUnusable(String python) {
+        return whyCannotImport(python, "optuna");
+    }
+
+    /**
+     * Why {@code python} cannot import a module, or null if it can ({@code python -c 'import MODULE'} succeeds).
+     */
+    static String whyCannotImport(String python, String module) {
         if (python.contains("/") && !Files.isExecutable(Path.of(python))) {
             return python + " does not exist or is not executable";
         }
         try {
-            Process p = new ProcessBuilder(python, "-c", "import optuna").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(python, "-c", "import " + module).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(2, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                return python + " -c 'import optuna' did not finish within 2 minutes";
+                return python + " -c 'import " + module + "' did not finish within 2 minutes";
             }
             if (p.exitValue() != 0) {
                 String lastLine = output.isEmpty() ? "exit code " + p.exitValue()
                         : output.substring(output.lastIndexOf('\n') + 1);
-                return python + " cannot import optuna (" + lastLine + ")";
+                return python + " cannot import " + module + " (" + lastLine + ")";
             }
             return null;
         } catch (IOException e) {
@@ -102,6 +109,14 @@ final class OptunaBaseline {
 
     /** The script: {@code explicit} if given (it must exist), else the first found under the search roots. */
     static Path locateScript(Path explicit) {
+        return locateScript(explicit, SCRIPT);
+    }
+
+    /**
+     * A benchmark script: {@code explicit} if given (it must exist), else {@code relative} (such as {@code
+     * bench/optuna_storage.py}) under the first search root that has it.
+     */
+    static Path locateScript(Path explicit, String relative) {
         if (explicit != null) {
             if (!Files.isRegularFile(explicit)) {
                 throw new CliException("--script " + explicit + ": no such file");
@@ -110,12 +125,12 @@ final class OptunaBaseline {
         }
         List<Path> roots = searchRoots();
         for (Path root : roots) {
-            Path candidate = root.resolve(SCRIPT);
+            Path candidate = root.resolve(relative);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new CliException("cannot find " + SCRIPT + " in " + roots.stream().map(Path::toString)
+        throw new CliException("cannot find " + relative + " in " + roots.stream().map(Path::toString)
                 .collect(Collectors.joining(", ")) + "; pass --script FILE or set TUNEBOOK_HOME to the tunebook"
                 + " source folder");
     }
@@ -155,7 +170,7 @@ final class OptunaBaseline {
         return new Figures(v.find() ? v.group(1) : "?", results);
     }
 
-    private static String tail(String text) {
+    static String tail(String text) {
         String t = text.strip();
         return t.length() <= 2000 ? t : "…" + t.substring(t.length() - 2000);
     }

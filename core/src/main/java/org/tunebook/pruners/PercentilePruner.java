@@ -39,19 +39,13 @@ public class PercentilePruner implements Pruner {
         if (startupTrials < 0) {
             throw new IllegalArgumentException("startup trials must be >= 0, got " + startupTrials);
         }
-        if (warmupSteps < 0) {
-            throw new IllegalArgumentException("warm-up steps must be >= 0, got " + warmupSteps);
-        }
-        if (intervalSteps < 1) {
-            throw new IllegalArgumentException("interval steps must be >= 1, got " + intervalSteps);
-        }
         if (minTrials < 1) {
             throw new IllegalArgumentException("minimum trials must be >= 1, got " + minTrials);
         }
         this.percentile = percentile;
         this.startupTrials = startupTrials;
-        this.warmupSteps = warmupSteps;
-        this.intervalSteps = intervalSteps;
+        this.warmupSteps = PruningSteps.checkWarmup(warmupSteps);
+        this.intervalSteps = PruningSteps.checkInterval(intervalSteps);
         this.minTrials = minTrials;
     }
 
@@ -61,19 +55,16 @@ public class PercentilePruner implements Pruner {
             throw new UnsupportedOperationException(getClass().getSimpleName()
                     + " cannot prune trials of a multi-objective study");
         }
-        if (trial.intermediateValues().isEmpty()) {
+        if (!PruningSteps.isCheckedStep(trial, warmupSteps, intervalSteps)) {
             return false;
         }
         int step = trial.intermediateValues().lastKey();
-        if (step < warmupSteps || !isFirstInInterval(step, trial)) {
-            return false;
-        }
         List<FrozenTrial> completed = study.trials(TrialState.COMPLETE);
         if (completed.isEmpty() || completed.size() < startupTrials) {
             return false;
         }
         Direction direction = study.direction();
-        double best = bestIntermediate(trial, direction);
+        double best = PruningSteps.bestIntermediate(trial, direction);
         if (Double.isNaN(best)) {
             return true;
         }
@@ -84,46 +75,35 @@ public class PercentilePruner implements Pruner {
         return direction == Direction.MAXIMIZE ? best < threshold : best > threshold;
     }
 
-    /** Whether {@code step} is the first reported step of its pruning interval. */
-    private boolean isFirstInInterval(int step, FrozenTrial trial) {
-        int nearestLowerPruningStep = (step - warmupSteps) / intervalSteps * intervalSteps + warmupSteps;
-        int secondLast = -1;
-        for (int s : trial.intermediateValues().keySet()) {
-            if (s != step && s > secondLast) {
-                secondLast = s;
-            }
-        }
-        return secondLast < nearestLowerPruningStep;
-    }
-
-    private static double bestIntermediate(FrozenTrial trial, Direction direction) {
-        double best = Double.NaN;
-        for (double v : trial.intermediateValues().values()) {
-            if (!Double.isNaN(v) && (Double.isNaN(best) || direction.isBetter(v, best))) {
-                best = v;
-            }
-        }
-        return best;
-    }
-
+    /**
+     * The percentile of the completed trials' reports at {@code step}, or NaN when fewer than {@code minTrials}
+     * reported there. As in Optuna, NaN reports count towards {@code minTrials} but not in the percentile.
+     */
     private double percentileAtStep(List<FrozenTrial> completed, int step, Direction direction) {
-        double[] values = completed.stream().map(t -> t.intermediateValues().get(step))
-                .filter(v -> v != null && !Double.isNaN(v)).mapToDouble(Double::doubleValue).toArray();
-        if (values.length < minTrials || values.length == 0) {
+        double[] reported = completed.stream().map(t -> t.intermediateValues().get(step)).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).toArray();
+        double[] values = Arrays.stream(reported).filter(v -> !Double.isNaN(v)).toArray();
+        if (reported.length < minTrials || values.length == 0) {
             return Double.NaN;
         }
         double q = direction == Direction.MAXIMIZE ? 100 - percentile : percentile;
         return linearPercentile(values, q);
     }
 
-    /** The q-th percentile with linear interpolation between closest ranks (numpy's default). */
+    /**
+     * The q-th percentile with linear interpolation between closest ranks, computed as numpy does: between the
+     * value at the rank's floor and the next one, from the nearer side. With infinite values this gives what numpy
+     * gives, NaN in many cases (an infinity times a zero weight), and a NaN threshold prunes nothing, as in Optuna.
+     */
     static double linearPercentile(double[] values, double q) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         double rank = q / 100 * (sorted.length - 1);
         int lo = (int) Math.floor(rank);
-        int hi = (int) Math.ceil(rank);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+        double a = sorted[lo];
+        double b = sorted[Math.min(lo + 1, sorted.length - 1)];
+        double t = rank - lo;
+        return t < 0.5 ? a + (b - a) * t : b - (b - a) * (1 - t);
     }
 
     @Override

@@ -55,7 +55,8 @@ public final class JdbcStorage implements Storage {
     private final Map<Integer, Set<Long>> finishedOfStudy = new ConcurrentHashMap<>();
 
     private JdbcStorage(String url, Path file, DbConnection db, String revision) {
-        this.url = url;
+        // Shown in messages and listings, so a password in the URL is masked.
+        this.url = maskPassword(url);
         this.file = file;
         this.db = db;
         this.dialect = db.dialect();
@@ -84,13 +85,34 @@ public final class JdbcStorage implements Storage {
      */
     static JdbcStorage openServer(String url, String jdbcUrl, String newRevision) {
         Dialect dialect = Dialect.of(jdbcUrl);
-        String where = "database " + url.replaceAll("password=[^&;]*", "password=***");
+        String where = "database " + maskPassword(url);
         Properties props = new Properties();
         if (dialect == Dialect.POSTGRESQL) {
             // Lets strings stand for PostgreSQL's enum and timestamp columns, as Optuna's SQLAlchemy types do.
             props.setProperty("stringtype", "unspecified");
         }
-        return open(url, jdbcUrl, props, dialect, where, null, newRevision);
+        return open(url, mysqlThroughMariaDb(jdbcUrl), props, dialect, where, null, newRevision);
+    }
+
+    /**
+     * A {@code jdbc:mysql:} URL for the MariaDB driver when MySQL's own driver is absent: MariaDB's accepts the
+     * MySQL scheme only when the URL says {@code permitMysqlScheme}.
+     */
+    static String mysqlThroughMariaDb(String jdbcUrl) {
+        if (!jdbcUrl.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:mysql:") || jdbcUrl.contains("permitMysqlScheme")
+                || isLoadable("com.mysql.cj.jdbc.Driver") || !isLoadable("org.mariadb.jdbc.Driver")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "permitMysqlScheme";
+    }
+
+    private static boolean isLoadable(String className) {
+        try {
+            Class.forName(className, false, JdbcStorage.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static JdbcStorage open(String url, String jdbcUrl, Properties props, Dialect dialect, String where,
@@ -186,6 +208,12 @@ public final class JdbcStorage implements Storage {
         }
     }
 
+    /** The URL with the value of a {@code password=} option replaced by {@code ***}. */
+    static String maskPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** The URL this storage was opened from, with any password masked. */
     @Override
     public String url() {
         return url;
@@ -628,16 +656,18 @@ public final class JdbcStorage implements Storage {
     @Override
     public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
         LiveTrial t = requireLive(trialId, "set parameter '" + name + "' of");
+        // Locks are always taken database first, trial second (heartbeats flush trials inside a transaction),
+        // so the study's distribution is checked before the trial is locked.
+        Distribution previous = known(t.studyId).get(name);
+        if (previous != null) {
+            Distribution.checkCompatible(name, previous, distribution);
+        } else {
+            db.read(c -> {
+                checkDistribution(c, t.studyId, name, distribution);
+                return null;
+            });
+        }
         synchronized (t) {
-            Distribution previous = known(t.studyId).get(name);
-            if (previous != null) {
-                Distribution.checkCompatible(name, previous, distribution);
-            } else {
-                db.read(c -> {
-                    checkDistribution(c, t.studyId, name, distribution);
-                    return null;
-                });
-            }
             LiveTrial.Param p = new LiveTrial.Param(name, internalValue, distribution);
             t.params.put(name, p);
             t.dirtyParams.add(p);

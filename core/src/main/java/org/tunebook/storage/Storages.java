@@ -113,7 +113,7 @@ public final class Storages {
         if (storage.file() != null) {
             SQLITE.remove(storage.file().toAbsolutePath().normalize(), storage);
         } else {
-            SERVERS.remove(storage.url(), storage);
+            SERVERS.values().remove(storage);
         }
     }
 }

@@ -19,7 +19,12 @@ import org.tunebook.Tune;
 import org.tunebook.storage.InMemoryStorage;
 
 /** Optuna's percentile/median pruning rules, checked on hand-made studies. */
-class PercentilePrunerTest {
+class PercentilePrunerTest extends PrunerContractTest {
+
+    @Override
+    protected Pruner create() {
+        return new PercentilePruner(25, 3, 2, 1, 1);
+    }
 
     private static Study study(Direction direction, Pruner pruner) {
         return Tune.study().storage(new InMemoryStorage()).direction(direction).pruner(pruner).create();
@@ -357,6 +362,44 @@ class PercentilePrunerTest {
         double[] input = {3, 1, 2};
         PercentilePruner.linearPercentile(input, 50);
         assertThat(input).containsExactly(3, 1, 2); // the caller's array is not reordered
+    }
+
+    @Test
+    void linearPercentileGivesWhatNumpyGivesWithInfinities() {
+        double inf = Double.POSITIVE_INFINITY;
+        // numpy 1.24: np.nanpercentile(a, q) for each case
+        assertThat(PercentilePruner.linearPercentile(new double[] {inf}, 50)).isNaN();
+        assertThat(PercentilePruner.linearPercentile(new double[] {1, inf, 3}, 50)).isNaN();
+        assertThat(PercentilePruner.linearPercentile(new double[] {1, inf}, 50)).isNaN();
+        assertThat(PercentilePruner.linearPercentile(new double[] {1, inf}, 25)).isEqualTo(inf);
+        assertThat(PercentilePruner.linearPercentile(new double[] {-inf, inf}, 50)).isNaN();
+        assertThat(PercentilePruner.linearPercentile(new double[] {-inf, 1, 2}, 0)).isNaN();
+        assertThat(PercentilePruner.linearPercentile(new double[] {1, 2, 3, inf}, 25)).isEqualTo(1.75);
+    }
+
+    @Test
+    void infiniteReportsOfCompletedTrialsLeaveTheThresholdUndefinedAsInOptuna() {
+        Study study = study(Direction.MINIMIZE, new MedianPruner(1, 0));
+        addCompleted(study, 1);
+        addCompleted(study, Double.POSITIVE_INFINITY);
+        assertThat(prunesAt(study, 0, 1e300)).isFalse();
+        // a trial reporting an infinity is judged like any other value
+        Study finite = study(Direction.MINIMIZE, new MedianPruner(1, 0));
+        addCompleted(finite, 1);
+        addCompleted(finite, 2);
+        assertThat(prunesAt(finite, 0, Double.POSITIVE_INFINITY)).isTrue();
+        assertThat(prunesAt(finite, 0, Double.NEGATIVE_INFINITY)).isFalse();
+    }
+
+    @Test
+    void nanReportsCountTowardsTheMinimumTrialsAsInOptuna() {
+        Study study = study(Direction.MINIMIZE, new MedianPruner(1, 0, 1, 3));
+        addCompleted(study, 1);
+        addCompleted(study, 2);
+        study.addTrial(FrozenTrial.builder().value(0).intermediateValue(0, Double.NaN).build());
+        // three completed trials reported at step 0, one of them NaN: the median of {1, 2} decides
+        assertThat(prunesAt(study, 0, 1.6)).isTrue();
+        assertThat(prunesAt(study, 0, 1.4)).isFalse();
     }
 
     @Test

@@ -199,28 +199,38 @@ public abstract class SamplerContractTest {
      * The objective depends only on a linear parameter {@code y}, so the log-scaled ones carry no signal and
      * a sampler's own notion of their scale shows. Uniform in log space, about half of {@code [1e-5, 1e-1]}
      * lies below {@code 1e-3} (two of four decades) and half of {@code [1, 10000]} below 100; uniform in
-     * linear space, about 1% does. The fixed seed makes the run deterministic, and the threshold (a quarter)
-     * is far from both.
+     * linear space, about 1% does.
+     *
+     * <p>A model-based sampler does not stay uniform: it follows whatever its "good" trials happen to hold,
+     * and with no signal that is noise, so in one run it may settle in any decade (Optuna's TPE puts fewer
+     * than a quarter of 60 trials below {@code 1e-3} for most seeds). Pooled over six seeds, every decade is
+     * reached by a sampler that works in log space, so the runs are pooled and the threshold is an eighth:
+     * still twelve times what linear sampling gives. The seeds are fixed, so the check is deterministic.
      */
     @Test
     void logScaledParametersAreSpreadInLogSpace() {
-        Study study = study(14);
-        study.optimize(objective(t -> {
-            t.suggestFloat("lr", 1e-5, 1e-1, Scale.LOG);
-            t.suggestInt("units", 1, 10_000, Scale.LOG);
-            double y = t.suggestFloat("y", 0, 1);
-            return (y - 0.3) * (y - 0.3);
-        }), Run.trials(trials()));
+        List<FrozenTrial> trials = new ArrayList<>();
+        for (long seed = 14; seed < 20; seed++) {
+            Study study = study(seed);
+            study.optimize(objective(t -> {
+                t.suggestFloat("lr", 1e-5, 1e-1, Scale.LOG);
+                t.suggestInt("units", 1, 10_000, Scale.LOG);
+                double y = t.suggestFloat("y", 0, 1);
+                return (y - 0.3) * (y - 0.3);
+            }), Run.trials(trials()));
+            trials.addAll(completed(study, trials()));
+        }
 
-        List<FrozenTrial> trials = completed(study, trials());
+        int eighth = trials.size() / 8;
         long smallLr = trials.stream().filter(t -> (Double) t.params().get("lr") < 1e-3).count();
         long fewUnits = trials.stream().filter(t -> (Integer) t.params().get("units") < 100).count();
-        assertThat(smallLr).as("trials with lr < 1e-3 out of %d", trials.size()).isGreaterThanOrEqualTo(trials.size() / 4);
-        assertThat(fewUnits).as("trials with units < 100 out of %d", trials.size())
-                .isGreaterThanOrEqualTo(trials.size() / 4);
+        assertThat(smallLr).as("trials with lr < 1e-3 out of %d", trials.size()).isGreaterThanOrEqualTo(eighth);
+        assertThat(fewUnits).as("trials with units < 100 out of %d", trials.size()).isGreaterThanOrEqualTo(eighth);
         // ... and not only in the lower half: the upper decades are reached as well
         assertThat(trials.stream().filter(t -> (Double) t.params().get("lr") > 1e-3).count())
-                .as("trials with lr > 1e-3").isGreaterThanOrEqualTo(trials.size() / 4);
+                .as("trials with lr > 1e-3 out of %d", trials.size()).isGreaterThanOrEqualTo(eighth);
+        assertThat(trials.stream().filter(t -> (Integer) t.params().get("units") > 100).count())
+                .as("trials with units > 100 out of %d", trials.size()).isGreaterThanOrEqualTo(eighth);
     }
 
     // ---- seeds ----

@@ -84,6 +84,27 @@ class HeartbeatTest {
         assertThat(study.trials()).singleElement().extracting(FrozenTrial::state).isEqualTo(TrialState.COMPLETE);
     }
 
+    /** Heartbeats flush trials inside a transaction while workers suggest new parameters: no deadlock. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void heartbeatsAndNewParametersDoNotDeadlock() {
+        Storage storage = Storages.open("sqlite:" + dir.resolve("race.db"));
+        try {
+            Study study = Tune.study().name("race").storage(storage)
+                    .heartbeat(new Heartbeat(Duration.ofMillis(1), Duration.ofHours(1), 0)).create();
+            study.optimize(t -> {
+                double sum = 0;
+                for (int i = 0; i < 60; i++) {
+                    sum += t.suggestFloat("p" + t.number() + "_" + i, 0, 1); // each name is new: a database check
+                }
+                return sum;
+            }, Run.trials(40).jobs(2));
+            assertThat(study.trials(TrialState.COMPLETE)).hasSize(40);
+        } finally {
+            storage.close();
+        }
+    }
+
     @Test
     void badSettingsAreRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Heartbeat.every(Duration.ZERO))

@@ -3,7 +3,6 @@ package org.tunebook.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,8 +66,8 @@ class MultiProcessTest {
             }
         });
         reader.start();
-        assertThat(started.await(120, TimeUnit.SECONDS)).as("the victim starts a trial; its stderr is in "
-                + System.getProperty("java.io.tmpdir") + "/tunebook-worker-99.err").isTrue();
+        assertThat(started.await(120, TimeUnit.SECONDS))
+                .as("the victim starts a trial; its stderr is in " + dir.resolve("worker-99.err")).isTrue();
         Thread.sleep(1_500); // let a heartbeat write the trial's parameters
         victim.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         assertThat(victim.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -143,12 +142,12 @@ class MultiProcessTest {
         study.storage().close();
     }
 
-    private static Process worker(String url, int trials, long sleepMillis, long seed) throws Exception {
+    private Process worker(String url, int trials, long sleepMillis, long seed) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 SharedStudyWorker.class.getName(), url, "shared", String.valueOf(trials), String.valueOf(sleepMillis),
                 String.valueOf(seed))
-                .redirectError(new File(System.getProperty("java.io.tmpdir"), "tunebook-worker-" + seed + ".err")).start();
+                .redirectError(dir.resolve("worker-" + seed + ".err").toFile()).start();
     }
 
     private static String output(Process p) {

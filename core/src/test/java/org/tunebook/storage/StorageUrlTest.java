@@ -34,6 +34,39 @@ class StorageUrlTest {
     }
 
     @Test
+    void passwordsNeverReachMessages() {
+        String url = TestDatabases.freshPostgres();
+        assertThat(url).contains("password=tunebook");
+        Storage storage = Storages.open(url);
+        try {
+            assertThat(storage.url()).doesNotContain("password=tunebook").contains("password=***");
+            assertThatThrownBy(() -> org.tunebook.Tune.load("missing", url)).hasMessageNotContaining("password=tunebook");
+            assertThat(Storages.open(url)).isSameAs(storage);
+        } finally {
+            storage.close();
+        }
+        assertThat(Storages.open(url)).as("a closed storage is forgotten").isNotSameAs(storage);
+        Storages.open(url).close();
+    }
+
+    @Test
+    void mysqlUrlsReachMariaDbWithItsDriver() {
+        String mariadb = TestDatabases.freshMariaDb();
+        String mysql = mariadb.replace("jdbc:mariadb:", "jdbc:mysql:");
+        Storage storage = Storages.open(mysql);
+        try {
+            org.tunebook.Study study = org.tunebook.Tune.study().name("via-mysql-url").storage(storage).create();
+            study.optimize(t -> t.suggestFloat("x", 0, 1), org.tunebook.Run.trials(3));
+            assertThat(org.tunebook.Tune.load("via-mysql-url", mariadb).trials()).hasSize(3);
+        } finally {
+            storage.close();
+        }
+        assertThat(JdbcStorage.mysqlThroughMariaDb("jdbc:mysql://h/db?user=u")).isEqualTo("jdbc:mysql://h/db?user=u&permitMysqlScheme");
+        assertThat(JdbcStorage.mysqlThroughMariaDb("jdbc:mysql://h/db")).isEqualTo("jdbc:mysql://h/db?permitMysqlScheme");
+        assertThat(JdbcStorage.mysqlThroughMariaDb("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
+
+    @Test
     void unknownUrlsAreRefusedWithTheFormsThatWork() {
         assertThatThrownBy(() -> Storages.open("redis://localhost")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sqlite:path.db").hasMessageContaining("memory");
