@@ -134,10 +134,13 @@ public final class Importance {
     private static String tooFewTrials(List<FrozenTrial> trials, int completed) {
         Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
         trials.forEach(t -> counts.merge(t.state(), 1, Integer::sum));
-        String what = trials.isEmpty() ? "the study has no trials" : "the study's " + trials.size()
-                + " trials are " + counts.toString().replaceAll("[{}]", "").replace('=', ' ');
+        StringBuilder what = new StringBuilder();
+        counts.forEach((state, n) -> what.append(what.length() == 0 ? "" : ", ").append(n).append(' ')
+                .append(state == TrialState.FAIL ? "failed" : state.name().toLowerCase(java.util.Locale.ROOT)));
+        String study = trials.isEmpty() ? "the study has no trials"
+                : "the study has " + trials.size() + (trials.size() == 1 ? " trial: " : " trials: ") + what;
         return (completed == 0 ? "no completed trial" : "only one completed trial")
-                + ": importance needs at least two (" + what + ")";
+                + ": importance needs at least two (" + study + ")";
     }
 
     /** The parameters of every completed trial, by name. */

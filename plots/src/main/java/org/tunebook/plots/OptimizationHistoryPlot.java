@@ -3,6 +3,7 @@ package org.tunebook.plots;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.tunebook.Direction;
 import org.tunebook.FrozenTrial;
@@ -97,7 +98,7 @@ public final class OptimizationHistoryPlot {
             Charts.scatter(chart, name, curve.data.x(), curve.data.values(), SeriesMarkers.CIRCLE,
                     Palette.transparent(single ? Palette.COMPLETE : Palette.series(color), 170));
             Charts.line(chart, best, curve.data.x(), curve.data.best(), single ? Palette.BEST : Palette.series(color),
-                    2f).setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Step);
+                    2f).setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
             color++;
         }
         return Charts.finish(chart);

@@ -1,6 +1,9 @@
 package org.tunebook.plots;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.tunebook.Direction;
@@ -48,9 +51,9 @@ public final class ParamImportancesPlot {
         for (double v : data.importances()) {
             max = Math.max(max, v);
         }
-        List<String> topDown = new java.util.ArrayList<>(data.names());
-        java.util.Collections.reverse(topDown);
-        List<double[]> bars = new java.util.ArrayList<>();
+        List<String> topDown = new ArrayList<>(data.names());
+        Collections.reverse(topDown);
+        List<double[]> bars = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double y = n - 1 - i;
             bars.add(new double[] {0, data.importances()[i], y - 0.32, y + 0.32});
@@ -60,7 +63,7 @@ public final class ParamImportancesPlot {
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(room);
         for (int i = 0; i < n; i++) {
             double v = data.importances()[i];
-            String label = v < 0.01 ? "<0.01" : String.format(java.util.Locale.ROOT, "%.2f", v);
+            String label = v < 0.01 ? "<0.01" : String.format(Locale.ROOT, "%.2f", v);
             chart.addAnnotation(new AnnotationText(label, v + room * 0.045, n - 1 - i, false));
         }
         Charts.nameYTicks(chart, topDown);

@@ -37,6 +37,9 @@ class GalleryTest {
     @Test
     void importances() {
         Gallery.save("importances", ParamImportancesPlot.chart(training));
+        Gallery.save("importances-ped-anova", ParamImportancesPlot.chart(training,
+                PlotOptions.defaults().evaluator(new org.tunebook.importance.PedAnovaEvaluator())));
+        Gallery.save("importances-one-trial", ParamImportancesPlot.chart(Studies.ofValues(2)));
         exists("importances");
     }
 
