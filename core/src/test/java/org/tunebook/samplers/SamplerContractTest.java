@@ -244,10 +244,15 @@ public abstract class SamplerContractTest {
 
     @Test
     void equalSeedsGiveEqualParametersPerTrialNumberWithFourWorkers() {
-        assumeThat(reproducibleWithWorkers()).as("sampler declares itself not reproducible with workers").isTrue();
         List<Map<String, Object>> first = paramsByNumber(runMixedSpace(22, 4));
         List<Map<String, Object>> second = paramsByNumber(runMixedSpace(22, 4));
-        assertThat(second).isEqualTo(first);
+        if (reproducibleWithWorkers()) {
+            assertThat(second).isEqualTo(first);
+        } else {
+            // a sampler that learns from finished trials sees them in a timing-dependent order: it still must run
+            // every trial, each with every parameter, under four workers
+            assertThat(second).hasSameSizeAs(first).allSatisfy(params -> assertThat(params).hasSize(first.get(0).size()));
+        }
     }
 
     @Test
