@@ -181,10 +181,7 @@ public final class HyperbandPruner implements Pruner {
 
         /** The steps of the most aggressive bracket's first rung; at least 1, default 1. */
         public Builder minResource(int minResource) {
-            if (minResource < 1) {
-                throw new IllegalArgumentException("minimum resource must be >= 1, got " + minResource);
-            }
-            this.minResource = minResource;
+            this.minResource = Settings.atLeast("minimum resource", minResource, 1);
             return this;
         }
 
@@ -205,19 +202,13 @@ public final class HyperbandPruner implements Pruner {
 
         /** About 1 / {@code reductionFactor} of the trials are promoted at each rung; at least 2, default 3. */
         public Builder reductionFactor(int reductionFactor) {
-            if (reductionFactor < 2) {
-                throw new IllegalArgumentException("reduction factor must be >= 2, got " + reductionFactor);
-            }
-            this.reductionFactor = reductionFactor;
+            this.reductionFactor = Settings.atLeast("reduction factor", reductionFactor, 2);
             return this;
         }
 
         /** How many trials must have reached a rung of a bracket before one is promoted; default 0. */
         public Builder bootstrapCount(int bootstrapCount) {
-            if (bootstrapCount < 0) {
-                throw new IllegalArgumentException("bootstrap count must be >= 0, got " + bootstrapCount);
-            }
-            this.bootstrapCount = bootstrapCount;
+            this.bootstrapCount = Settings.atLeast("bootstrap count", bootstrapCount, 0);
             return this;
         }
 

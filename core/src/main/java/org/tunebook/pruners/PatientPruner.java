@@ -48,9 +48,7 @@ public final class PatientPruner implements Pruner {
     }
 
     private static int checkPatience(int patience) {
-        if (patience < 0) {
-            throw new IllegalArgumentException("patience must be >= 0, got " + patience);
-        }
+        Settings.atLeast("patience", patience, 0);
         return patience;
     }
 

@@ -36,12 +36,8 @@ public class PercentilePruner implements Pruner {
         if (!(percentile >= 0 && percentile <= 100)) {
             throw new IllegalArgumentException("percentile must be between 0 and 100, got " + percentile);
         }
-        if (startupTrials < 0) {
-            throw new IllegalArgumentException("startup trials must be >= 0, got " + startupTrials);
-        }
-        if (minTrials < 1) {
-            throw new IllegalArgumentException("minimum trials must be >= 1, got " + minTrials);
-        }
+        Settings.atLeast("startup trials", startupTrials, 0);
+        Settings.atLeast("minimum trials", minTrials, 1);
         this.percentile = percentile;
         this.startupTrials = startupTrials;
         this.warmupSteps = PruningSteps.checkWarmup(warmupSteps);

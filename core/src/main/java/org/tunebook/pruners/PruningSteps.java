@@ -49,17 +49,13 @@ final class PruningSteps {
 
     /** Checks a warm-up setting. */
     static int checkWarmup(int warmupSteps) {
-        if (warmupSteps < 0) {
-            throw new IllegalArgumentException("warm-up steps must be >= 0, got " + warmupSteps);
-        }
+        Settings.atLeast("warm-up steps", warmupSteps, 0);
         return warmupSteps;
     }
 
     /** Checks an interval setting. */
     static int checkInterval(int intervalSteps) {
-        if (intervalSteps < 1) {
-            throw new IllegalArgumentException("interval steps must be >= 1, got " + intervalSteps);
-        }
+        Settings.atLeast("interval steps", intervalSteps, 1);
         return intervalSteps;
     }
 }

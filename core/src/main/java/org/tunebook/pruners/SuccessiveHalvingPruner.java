@@ -53,15 +53,9 @@ public final class SuccessiveHalvingPruner implements Pruner {
     }
 
     private SuccessiveHalvingPruner(int minResource, int reductionFactor, int minEarlyStoppingRate, int bootstrapCount) {
-        if (reductionFactor < 2) {
-            throw new IllegalArgumentException("reduction factor must be >= 2, got " + reductionFactor);
-        }
-        if (minEarlyStoppingRate < 0) {
-            throw new IllegalArgumentException("minimum early-stopping rate must be >= 0, got " + minEarlyStoppingRate);
-        }
-        if (bootstrapCount < 0) {
-            throw new IllegalArgumentException("bootstrap count must be >= 0, got " + bootstrapCount);
-        }
+        Settings.atLeast("reduction factor", reductionFactor, 2);
+        Settings.atLeast("minimum early-stopping rate", minEarlyStoppingRate, 0);
+        Settings.atLeast("bootstrap count", bootstrapCount, 0);
         if (bootstrapCount > 0 && minResource == AUTO) {
             throw new IllegalArgumentException("a bootstrap count (" + bootstrapCount + ") needs an explicit minimum"
                     + " resource, not the automatic one");
@@ -223,29 +217,19 @@ public final class SuccessiveHalvingPruner implements Pruner {
 
         /** About 1 / {@code reductionFactor} of the trials are promoted at each rung; at least 2, default 4. */
         public Builder reductionFactor(int reductionFactor) {
-            if (reductionFactor < 2) {
-                throw new IllegalArgumentException("reduction factor must be >= 2, got " + reductionFactor);
-            }
-            this.reductionFactor = reductionFactor;
+            this.reductionFactor = Settings.atLeast("reduction factor", reductionFactor, 2);
             return this;
         }
 
         /** Skips the first rungs; at least 0, default 0. */
         public Builder minEarlyStoppingRate(int minEarlyStoppingRate) {
-            if (minEarlyStoppingRate < 0) {
-                throw new IllegalArgumentException("minimum early-stopping rate must be >= 0, got "
-                        + minEarlyStoppingRate);
-            }
-            this.minEarlyStoppingRate = minEarlyStoppingRate;
+            this.minEarlyStoppingRate = Settings.atLeast("minimum early-stopping rate", minEarlyStoppingRate, 0);
             return this;
         }
 
         /** How many trials must have reached a rung before one is promoted from it; at least 0, default 0. */
         public Builder bootstrapCount(int bootstrapCount) {
-            if (bootstrapCount < 0) {
-                throw new IllegalArgumentException("bootstrap count must be >= 0, got " + bootstrapCount);
-            }
-            this.bootstrapCount = bootstrapCount;
+            this.bootstrapCount = Settings.atLeast("bootstrap count", bootstrapCount, 0);
             return this;
         }
 

@@ -62,9 +62,7 @@ public final class WilcoxonPruner implements Pruner {
         if (!(pThreshold >= 0 && pThreshold <= 1)) {
             throw new IllegalArgumentException("p-value threshold must be between 0 and 1, got " + pThreshold);
         }
-        if (startupSteps < 0) {
-            throw new IllegalArgumentException("startup steps must be >= 0, got " + startupSteps);
-        }
+        Settings.atLeast("startup steps", startupSteps, 0);
         this.pThreshold = pThreshold;
         this.startupSteps = startupSteps;
     }
