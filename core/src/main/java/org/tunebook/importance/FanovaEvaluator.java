@@ -1,7 +1,5 @@
 package org.tunebook.importance;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +21,7 @@ public final class FanovaEvaluator implements ImportanceEvaluator {
     /** The seed of {@link #FanovaEvaluator()}, so that the default importances do not change between calls. */
     public static final long DEFAULT_SEED = 0;
 
-    private final int trees;
-    private final int maxDepth;
-    private final long seed;
+    private final Forest forest;
 
     /** 64 trees of depth at most 64, as in Optuna, with the seed {@link #DEFAULT_SEED}. */
     public FanovaEvaluator() {
@@ -43,44 +39,27 @@ public final class FanovaEvaluator implements ImportanceEvaluator {
      * @throws IllegalArgumentException if {@code trees} or {@code maxDepth} is less than 1
      */
     public FanovaEvaluator(int trees, int maxDepth, long seed) {
-        if (trees < 1) {
-            throw new IllegalArgumentException("fANOVA needs at least one tree, got trees=" + trees);
-        }
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("fANOVA trees need a depth of at least 1, got maxDepth=" + maxDepth);
-        }
-        this.trees = trees;
-        this.maxDepth = maxDepth;
-        this.seed = seed;
+        this.forest = new Forest("fANOVA", trees, maxDepth, seed);
     }
 
     @Override
     public Map<String, Double> evaluate(ImportanceInput input) {
-        Features features = Features.of(input);
-        List<String> params = input.params();
-        RandomForest forest = RandomForest.fit(features.columns, input.targets(), trees, maxDepth, seed);
-        double[] sums = new double[params.size()];
-        int counted = 0;
-        for (RegressionTree tree : forest.trees()) {
+        return forest.averageOverTrees(input, (tree, features) -> {
             FanovaTree anova = new FanovaTree(tree, features.bounds);
             double variance = anova.variance();
             if (!(variance > 0)) {
-                continue;
+                return null;
             }
-            counted++;
-            for (int f = 0; f < params.size(); f++) {
-                sums[f] += anova.marginalVariance(f) / variance;
+            double[] shares = new double[input.params().size()];
+            for (int f = 0; f < shares.length; f++) {
+                shares[f] = anova.marginalVariance(f) / variance;
             }
-        }
-        Map<String, Double> importances = new LinkedHashMap<>();
-        for (int f = 0; f < params.size(); f++) {
-            importances.put(params.get(f), counted == 0 ? 0.0 : sums[f] / counted);
-        }
-        return importances;
+            return shares;
+        });
     }
 
     @Override
     public String toString() {
-        return "FanovaEvaluator(trees=" + trees + ", maxDepth=" + maxDepth + ", seed=" + seed + ")";
+        return "FanovaEvaluator(" + forest + ")";
     }
 }
