@@ -18,21 +18,7 @@ root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(python3-optuna postgresql mariadb-server python3-psycopg2 python3-pymysql python3-sklearn
           jupyter-client python3-nbclient jupyter-nbconvert)
 
-missing=()
-for package in "${packages[@]}"; do
-    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-    sudo=()
-    if [ "$(id -u)" -ne 0 ]; then
-        sudo=(sudo)
-    fi
-    echo "== installing Debian packages: ${missing[*]}"
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
-else
-    echo "== Debian packages already installed: ${packages[*]}"
-fi
+bash "$root/install/apt-packages.sh" "${packages[@]}"
 
 bash "$root/install/test-databases.sh"
 

@@ -18,6 +18,8 @@ import org.tunebook.Tune;
 import org.tunebook.pruners.MedianPruner;
 import org.tunebook.samplers.RandomSampler;
 import org.tunebook.storage.InMemoryStorage;
+import org.tunebook.storage.JdbcStorage;
+import org.tunebook.storage.Storages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,15 +27,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tunebook quickstart}: tunes a simulated neural network end to end in memory, with a random sampler
- * and a median pruner, printing a line per finished trial, the run's progress twice a second, and then the best trial.
+ * {@code tunebook quickstart}: tunes a simulated neural network end to end, with a random sampler and a median
+ * pruner, printing a line per finished trial, the run's progress twice a second, and then the best trial. The study
+ * is kept in a SQLite file by default, so a second run continues it and Python Optuna can open it.
  */
 @Command(name = "quickstart",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Tunes a simulated neural network (learning rate on a log scale, number of layers, activation,"
-                + " dropout) in memory, reporting its accuracy every epoch to a median pruner.",
+                + " dropout), reporting its accuracy every epoch to a median pruner.",
+            "The study 'quickstart' is stored in quickstart.db (SQLite, Optuna's schema) in the current directory;"
+                + " running the command again continues it. --storage memory keeps nothing.",
             "With --jobs 1 the whole run is reproducible from the seed; with more jobs each trial's parameters"
                 + " and accuracy curve still are, but which trials get pruned can depend on timing."})
 final class QuickstartCommand implements Callable<Integer> {
@@ -56,19 +61,27 @@ final class QuickstartCommand implements Callable<Integer> {
             description = "How long each simulated epoch takes, in milliseconds (default: ${DEFAULT-VALUE}).")
     long epochMillis;
 
+    @Option(names = "--storage", paramLabel = "URL", defaultValue = "sqlite:quickstart.db",
+            description = "Where the study lives (default: ${DEFAULT-VALUE}); memory keeps nothing (a fresh study each run).")
+    String storage;
+
     @Override
     public Integer call() throws InterruptedException {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         Study study = Tune.study()
                 .name("quickstart")
-                .storage(new InMemoryStorage())
+                .storage(storage.equals("memory") ? new InMemoryStorage() : Storages.open(storage))
                 .direction(Direction.MAXIMIZE)
                 .sampler(new RandomSampler(seed))
                 .pruner(new MedianPruner(5, 3))
+                .loadIfExists(true)
                 .create();
+        int before = study.trials().size();
         out.printf(Locale.ROOT, "quickstart: %d trials, %d job(s), seed %d, %d epochs per trial, %s, %s%n",
                 trials, jobs, seed, SimulatedTraining.EPOCHS, study.sampler(), study.pruner());
+        out.printf(Locale.ROOT, "study 'quickstart' in %s: %s%n", study.storage().url(),
+                before == 0 ? "new" : "continued, " + before + " trials so far");
         out.flush();
 
         StudyRun run = study.optimizeAsync(new SimulatedTraining(seed, epochMillis),
@@ -82,7 +95,16 @@ final class QuickstartCommand implements Callable<Integer> {
             }
         }
         print(out, "finished: " + run.await());
-        return printSummary(study, out);
+        int status = printSummary(study, out);
+        if (study.storage() instanceof JdbcStorage jdbc && jdbc.file() != null) {
+            out.printf(Locale.ROOT, "%nstored in %s; run again to continue, or open it in Python (Optuna >= 3.2;"
+                    + " for Optuna 3.0-3.1 create the file with --storage '%s?optuna_schema=v3.0.0.d'):%n"
+                    + "  optuna.load_study(study_name='quickstart', storage='sqlite:///%s')%n",
+                    study.storage().url(), "sqlite:" + jdbc.file(), jdbc.file().toAbsolutePath());
+            out.flush();
+        }
+        study.storage().close();
+        return status;
     }
 
     private static void print(PrintWriter out, String line) {

@@ -2,10 +2,13 @@ package org.tunebook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QuickstartCommandTest {
 
@@ -14,7 +17,7 @@ class QuickstartCommandTest {
 
     @Test
     void runsAStudyAndPrintsItsBestTrial() {
-        CliRun run = CliRun.of("quickstart", "--trials", "30", "--jobs", "2", "--epoch-millis", "0");
+        CliRun run = CliRun.of("quickstart", "--storage", "memory", "--trials", "30", "--jobs", "2", "--epoch-millis", "0");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         Matcher best = BEST.matcher(run.out());
@@ -35,7 +38,7 @@ class QuickstartCommandTest {
 
     @Test
     void printsALineForEveryTrial() {
-        CliRun run = CliRun.of("quickstart", "--trials", "25", "--jobs", "3", "--epoch-millis", "0");
+        CliRun run = CliRun.of("quickstart", "--storage", "memory", "--trials", "25", "--jobs", "3", "--epoch-millis", "0");
 
         assertThat(run.exitCode()).isZero();
         for (int n = 0; n < 25; n++) {
@@ -45,7 +48,7 @@ class QuickstartCommandTest {
 
     @Test
     void theDefaultStudyPrunesSomeTrials() {
-        CliRun run = CliRun.of("quickstart", "--jobs", "1", "--epoch-millis", "0");
+        CliRun run = CliRun.of("quickstart", "--storage", "memory", "--jobs", "1", "--epoch-millis", "0");
 
         Matcher counts = COUNTS.matcher(run.out());
         assertThat(counts.find()).as(run.out()).isTrue();
@@ -56,20 +59,45 @@ class QuickstartCommandTest {
 
     @Test
     void oneJobIsReproducibleFromTheSeed() {
-        String first = withoutTimes(CliRun.of("quickstart", "--trials", "20", "--jobs", "1", "--seed", "7",
+        String first = withoutTimes(CliRun.of("quickstart", "--storage", "memory", "--trials", "20", "--jobs", "1", "--seed", "7",
                 "--epoch-millis", "0").out());
-        String second = withoutTimes(CliRun.of("quickstart", "--trials", "20", "--jobs", "1", "--seed", "7",
+        String second = withoutTimes(CliRun.of("quickstart", "--storage", "memory", "--trials", "20", "--jobs", "1", "--seed", "7",
                 "--epoch-millis", "0").out());
-        String otherSeed = withoutTimes(CliRun.of("quickstart", "--trials", "20", "--jobs", "1", "--seed", "8",
+        String otherSeed = withoutTimes(CliRun.of("quickstart", "--storage", "memory", "--trials", "20", "--jobs", "1", "--seed", "8",
                 "--epoch-millis", "0").out());
 
         assertThat(first).contains("best trial").isEqualTo(second).isNotEqualTo(otherSeed);
     }
 
     @Test
+    void aSecondRunContinuesTheStoredStudyWhichOptunaOpens(@TempDir Path dir) throws Exception {
+        // Debian's python3-optuna is 3.1, which opens the older schema revision only
+        String url = "sqlite:" + dir.resolve("quickstart.db") + "?optuna_schema=v3.0.0.d";
+        CliRun first = CliRun.of("quickstart", "--storage", url, "--trials", "12", "--jobs", "1", "--epoch-millis", "0");
+        CliRun second = CliRun.of("quickstart", "--storage", url, "--trials", "8", "--jobs", "2", "--epoch-millis", "0");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("study 'quickstart' in " + url + ": new");
+        assertThat(second.out()).contains("continued, 12 trials so far");
+        Matcher counts = COUNTS.matcher(second.out());
+        assertThat(counts.find()).as(second.out()).isTrue();
+        assertThat(Integer.parseInt(counts.group(1)) + Integer.parseInt(counts.group(2))).isEqualTo(20);
+        // the hint the command prints works in Python Optuna as it is
+        Matcher hint = Pattern.compile("optuna\\.load_study\\(.*\\)").matcher(second.out());
+        assertThat(hint.find()).as(second.out()).isTrue();
+        String python = "import optuna\noptuna.logging.set_verbosity(optuna.logging.WARNING)\n"
+                + "s = " + hint.group() + "\nprint(len(s.trials), s.direction.name)";
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", python).directory(dir.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(output).endsWith("20 MAXIMIZE");
+    }
+
+    @Test
     void refusesNonPositiveCounts() {
-        assertThat(CliRun.of("quickstart", "--trials", "0").exitCode()).isEqualTo(2);
-        CliRun jobs = CliRun.of("quickstart", "--jobs", "0");
+        assertThat(CliRun.of("quickstart", "--storage", "memory", "--trials", "0").exitCode()).isEqualTo(2);
+        CliRun jobs = CliRun.of("quickstart", "--storage", "memory", "--jobs", "0");
         assertThat(jobs.exitCode()).isEqualTo(2);
         assertThat(jobs.err()).contains("--jobs must be at least 1");
     }
