@@ -1,5 +1,6 @@
 package org.tunebook.magics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,10 +41,38 @@ final class StopCommand implements Command {
             display.show(Output.text("study '" + name + "' has no background run going"));
             return;
         }
-        chosen.forEach(now ? BackgroundRun::interrupt : BackgroundRun::stop);
         List<String> names = chosen.stream().map(BackgroundRun::studyName).distinct().toList();
         String what = names.size() == 1 && name != null ? "the run of '" + name + "'" : String.join(", ", names);
-        display.show(Output.text((now ? "interrupting " : "stopping ") + what + ": no new trials start; "
-                + (now ? "running ones are interrupted and kept as failed (or pruned)" : "running ones finish and are kept")));
+        if (!now) {
+            chosen.forEach(BackgroundRun::stop);
+            display.show(Output.text("stopping " + what + ": no new trials start; running ones finish and are kept"));
+            return;
+        }
+        chosen.forEach(BackgroundRun::interrupt);
+        // interrupted trials end within moments; waiting for them lets this cell show the runs' end
+        long left = 0;
+        for (BackgroundRun run : chosen) {
+            if (!awaitEnd(run)) {
+                left += run.run().progress().running();
+            }
+        }
+        display.show(Output.text("interrupted " + what + ": " + (left == 0
+                ? "it has ended; the trials that were running are kept as failed (or pruned)"
+                : "no new trials start; " + Format.count((int) left, "trial") + " still running did not stop within "
+                        + WAIT.toSeconds() + " s (they never check for interrupts) and will end on their own")));
+    }
+
+    /** How long {@code --now} waits for interrupted runs to end. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static boolean awaitEnd(BackgroundRun run) {
+        try {
+            return run.run().await(WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            return true; // the run ended with an error, which its display shows
+        }
     }
 }
