@@ -2,7 +2,6 @@ package org.tunebook.kernel;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,7 +188,7 @@ final class ClasspathMagics {
         try (Stream<Path> files = Files.walk(dir, depth)) {
             return files.filter(p -> !p.equals(dir)).filter(keep).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw new MagicException("cannot list " + dir + ": " + e.getMessage(), e);
         }
     }
 
