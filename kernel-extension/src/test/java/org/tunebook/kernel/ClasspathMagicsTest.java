@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,21 @@ class ClasspathMagicsTest {
         List<Path> jars = new MavenArtifacts(m2, List.of()).resolve(List.of("org.apache.commons:commons-math3:3.6.1"));
         assertThat(jars).containsExactly(m2.resolve("org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar")
                 .toAbsolutePath());
+    }
+
+    @Test
+    void aRealArtifactWithAParentPomAndDependenciesResolvesFromTheLocalRepositoryServedAsAFileRepository() {
+        // gson comes with jjava-jupyter, so the build has it, its parent pom and its dependencies in ~/.m2
+        Path gson = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
+                .filter(p -> p.getFileName().toString().matches("gson-[0-9.]+\\.jar")).findFirst().orElseThrow();
+        String version = gson.getFileName().toString().replaceAll("^gson-|\\.jar$", "");
+        Path m2 = gson.getParent().getParent().getParent().getParent().getParent().getParent().getParent();
+        MavenArtifacts maven = new MavenArtifacts(dir.resolve("local"), List.of(m2.toUri().toString()));
+        List<Path> jars = maven.resolve(List.of("com.google.code.gson:gson:" + version));
+        assertThat(jars).first().isEqualTo(dir.resolve("local/com/google/code/gson/gson/" + version + "/gson-" + version
+                + ".jar").toAbsolutePath());
+        assertThat(jars).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(p).isRegularFile().startsWith(dir));
+        assertThat(jars).anySatisfy(p -> assertThat(p.getFileName().toString()).startsWith("error_prone_annotations-"));
     }
 
     @Test
