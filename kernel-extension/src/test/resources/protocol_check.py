@@ -79,6 +79,34 @@ try:
     if results != ["2"]:
         fail("after the interrupt, 1 + 1 gave %s" % results)
     print("the kernel still works after the interrupt")
+
+    reply, messages = execute(kc, "%tune new idle\n%tune run idle --objective slow --trials 1000 --background")
+    ids = [m["content"].get("transient", {}).get("display_id") for m in messages if m["msg_type"] == "display_data"]
+    ids = [i for i in ids if i]
+    if reply["status"] != "ok" or not ids:
+        fail("starting a second background run: %s" % reply)
+    time.sleep(1)
+    km.interrupt_kernel()  # no cell runs now: the interrupt is for the background run
+    summary = None
+    deadline = time.time() + 30
+    while summary is None and time.time() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=1)
+        except Exception:
+            continue
+        if msg["msg_type"] == "update_display_data" \
+                and msg["content"].get("transient", {}).get("display_id") == ids[-1] \
+                and not msg["content"]["data"]["text/plain"].startswith("running"):
+            summary = msg["content"]["data"]["text/plain"]
+    if summary is None or not summary.startswith("'idle' interrupted: "):
+        fail("an interrupt while idle did not end the background run: %s" % summary)
+    print("an interrupt while no cell ran ended the background run: %s" % summary)
+
+    reply, messages = execute(kc, "%classpath")
+    shown = [m["content"]["data"]["text/plain"] for m in messages if m["msg_type"] == "display_data"]
+    if not shown or not shown[0].startswith("class path ("):
+        fail("%%classpath showed %s" % shown)
+    print("%%classpath lists %s" % shown[0].splitlines()[0])
 finally:
     kc.stop_channels()
     km.shutdown_kernel(now=False)

@@ -398,6 +398,11 @@ final class Runner implements StudyRun {
     }
 
     @Override
+    public void interrupt() {
+        interrupt("the run was interrupted");
+    }
+
+    @Override
     public boolean isDone() {
         return finished.getCount() == 0;
     }

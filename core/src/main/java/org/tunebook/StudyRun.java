@@ -19,6 +19,19 @@ public interface StudyRun {
     void stop();
 
     /**
+     * Stops the run at once: starts no further trials and interrupts the threads of the running ones, as
+     * {@link Run#interruptAtTimeout()} does when a run's time is up. A running trial notices the interrupt when
+     * it waits or sleeps (an {@link InterruptedException}), or at its next {@link Trial#report report} or
+     * {@link Trial#shouldPrune shouldPrune}; it then ends as {@link TrialState#FAIL} with the fail reason
+     * {@code "interrupted: the run was interrupted"}, or as {@link TrialState#PRUNED} if the objective turns the
+     * interrupt into a {@link TrialPrunedException}. A trial that never checks finishes normally. The run has
+     * ended when {@link #await()} returns; calling this again, or after the end, does nothing more.
+     *
+     * <p>Use {@link #stop()} instead to let running trials finish.
+     */
+    void interrupt();
+
+    /**
      * Whether every worker has finished. The {@link RunListener#runFinished runFinished} listeners may still
      * be running; {@link #await()} waits for them too.
      */

@@ -246,6 +246,46 @@ class StudyRunTest {
     }
 
     @Test
+    void interruptEndsRunningTrialsAsFailedAndStartsNoMore() throws Exception {
+        Study study = study(Direction.MINIMIZE);
+        StudyRun run = study.optimizeAsync(t -> {
+            Thread.sleep(60_000);
+            return 1;
+        }, Run.untilStopped().jobs(2));
+        waitUntil(() -> run.progress().running() == 2);
+        run.interrupt();
+        Progress end = run.await();
+        assertThat(end.failed()).isEqualTo(2);
+        assertThat(end.running()).isZero();
+        assertThat(study.trials()).hasSize(2).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TrialState.FAIL);
+            assertThat(t.failReason()).contains("interrupted: the run was interrupted");
+        });
+        assertThat(run.failure()).isEmpty();
+        run.interrupt(); // after the end: nothing more happens
+        assertThat(study.trials()).hasSize(2);
+    }
+
+    @Test
+    void anInterruptedTrialThatPrunesItselfEndsAsPruned() throws Exception {
+        Study study = study(Direction.MINIMIZE);
+        StudyRun run = study.optimizeAsync(t -> {
+            t.suggestFloat("x", 0, 1);
+            try {
+                while (true) {
+                    Thread.sleep(5);
+                }
+            } catch (InterruptedException e) {
+                throw new TrialPrunedException();
+            }
+        }, Run.untilStopped());
+        waitUntil(() -> run.progress().running() == 1);
+        run.interrupt();
+        assertThat(run.await().pruned()).isEqualTo(1);
+        assertThat(study.trials()).singleElement().satisfies(t -> assertThat(t.state()).isEqualTo(TrialState.PRUNED));
+    }
+
+    @Test
     void studyStopStopsEveryRunOfTheStudy() throws Exception {
         Study study = study(Direction.MINIMIZE);
         StudyRun a = study.optimizeAsync(t -> 1, Run.untilStopped());

@@ -22,6 +22,9 @@ final class InProcessEngine extends DirectExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         running = Thread.currentThread();
+        // libraries added with %maven or %jars live in the snippets' class loader; those that look classes or
+        // services up through the context class loader must find them there too
+        Thread.currentThread().setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
         try {
             Object value = doitMethod.invoke(null);
             String key = KEY_PREFIX + ids.incrementAndGet();

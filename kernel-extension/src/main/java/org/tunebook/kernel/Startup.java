@@ -13,6 +13,7 @@ final class Startup {
             "import org.tunebook.pruners.*;",
             "import org.tunebook.storage.*;",
             "import org.tunebook.distributions.*;",
+            "import org.tunebook.plots.*;",
             "void display(Object value) { org.tunebook.kernel.Notebook.display(value); }");
 
     private Startup() {

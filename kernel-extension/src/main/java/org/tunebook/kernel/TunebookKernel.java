@@ -1,10 +1,7 @@
 package org.tunebook.kernel;
 
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
@@ -47,6 +43,7 @@ public final class TunebookKernel extends BaseKernel {
     private final PrintStream err;
     private final JShellSession jshell;
     private final TuneMagics magics;
+    private final ClasspathMagics classpath;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tunebook-cell");
         t.setDaemon(true);
@@ -65,7 +62,8 @@ public final class TunebookKernel extends BaseKernel {
         this.out = new PrintStream(new ForwardingOutputStream(text -> stream(text, false)), true, StandardCharsets.UTF_8);
         this.err = new PrintStream(new ForwardingOutputStream(text -> stream(text, true)), true, StandardCharsets.UTF_8);
         this.jshell = new JShellSession(out, err);
-        this.magics = new TuneMagics(new JShellVariables(jshell), Plotter.unavailable());
+        this.magics = new TuneMagics(new JShellVariables(jshell), Plotter.charts());
+        this.classpath = new ClasspathMagics(jshell::addToClasspath, MavenArtifacts::standard);
         for (String snippet : Startup.SNIPPETS) {
             jshell.eval(snippet, 0);
         }
@@ -202,35 +200,13 @@ public final class TunebookKernel extends BaseKernel {
         String args = nameAndArgs.length > 1 ? nameAndArgs[1] : "";
         switch (nameAndArgs[0]) {
             case "tune" -> magics.line(args, display);
-            case "classpath", "jars" -> addToClasspath(args, display);
+            case "maven" -> display.show(classpath.maven(args));
+            case "jars" -> display.show(classpath.jars(args));
+            case "classpath" -> display.show(classpath.classpath(args));
             default -> throw new MagicException("unknown magic %" + nameAndArgs[0]
-                    + "; this kernel has %tune (%tune help), %%tune, %classpath and %jars");
+                    + "; this kernel has %tune (%tune help), %%tune, %maven, %jars and %classpath");
         }
         return null;
-    }
-
-    private void addToClasspath(String args, Display display) {
-        List<String> added = new ArrayList<>();
-        for (String word : args.split("\\s+")) {
-            if (word.isBlank()) {
-                continue;
-            }
-            Path path = Path.of(word).toAbsolutePath();
-            if (Files.isDirectory(path) && !Files.exists(path.resolve("META-INF"))) {
-                try (Stream<Path> jars = Files.list(path)) {
-                    jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> added.add(p.toString()));
-                } catch (java.io.IOException e) {
-                    throw new MagicException("cannot list " + path + ": " + e.getMessage());
-                }
-            } else if (Files.exists(path)) {
-                added.add(path.toString());
-            } else {
-                throw new MagicException("no such file or folder: " + path);
-            }
-        }
-        added.forEach(jshell::addToClasspath);
-        display.show(Output.text(added.isEmpty() ? "usage: %classpath PATH… (jars, folders of jars, class folders)"
-                : "added to the class path: " + String.join(File.pathSeparator, added)));
     }
 
     /** Shows a value in the running cell (the notebook's {@code display(…)}). */
@@ -330,12 +306,17 @@ public final class TunebookKernel extends BaseKernel {
         };
     }
 
-    /** Interrupts the running cell: its Java code, or a foreground {@code %tune run}. */
+    /**
+     * Interrupts the running cell (its Java code, or a foreground {@code %tune run}); while no cell runs, interrupts
+     * the notebook's background runs instead, which is what the interrupt button can mean then.
+     */
     @Override
     public void interrupt() {
         Thread t = cellThread;
         if (t != null) {
             t.interrupt();
+        } else {
+            magics.interruptBackgroundRuns();
         }
     }
 

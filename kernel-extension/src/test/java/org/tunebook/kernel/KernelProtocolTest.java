@@ -24,6 +24,7 @@ class KernelProtocolTest {
         JupyterHarness.Result result = jupyter.run(dir, 300, JupyterHarness.PYTHON.toString(), script.toString());
         assertThat(result.output()).contains("display updated", "ending with: 'bg' done: 15/15 trials",
                 "interrupt stopped a sleeping cell", "the kernel still works after the interrupt",
+                "an interrupt while no cell ran ended the background run: 'idle' interrupted: ", "%classpath lists class path (",
                 "shutdown request ended the kernel process", "PROTOCOL OK");
         assertThat(result.exitCode()).as(result.output()).isZero();
     }

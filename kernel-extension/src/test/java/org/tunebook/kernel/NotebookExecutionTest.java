@@ -6,19 +6,23 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Executes notebooks/quickstart.ipynb with a real Jupyter client (nbconvert) and checks its outputs. */
+/** Executes the notebooks of notebooks/ with a real Jupyter client (nbconvert) and checks their outputs. */
 class NotebookExecutionTest {
 
-    @Test
-    void theQuickstartNotebookRunsWithRichOutputsAndNoErrors(@TempDir Path dir) throws Exception {
-        Path notebook = Path.of("..", "notebooks", "quickstart.ipynb").toAbsolutePath().normalize();
+    /** Runs a notebook of notebooks/ end to end and returns its cells with their outputs; no cell may fail. */
+    private static JsonArray execute(String name, Path dir) throws Exception {
+        Path notebook = Path.of("..", "notebooks", name).toAbsolutePath().normalize();
         JupyterHarness jupyter = new JupyterHarness(dir);
         JupyterHarness.Result result = jupyter.run(dir, 300, JupyterHarness.JUPYTER.toString(), "nbconvert",
                 "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=120", notebook.toString(),
@@ -35,6 +39,12 @@ class NotebookExecutionTest {
             }
         }
         assertThat(outputs).noneMatch(o -> o.get("output_type").getAsString().equals("error"));
+        return cells;
+    }
+
+    @Test
+    void theQuickstartNotebookRunsWithRichOutputsAndNoErrors(@TempDir Path dir) throws Exception {
+        JsonArray cells = execute("quickstart.ipynb", dir);
 
         assertThat(outputOf(cells, "%tune run quickstart")).contains("'quickstart' done: 40/40 trials");
         assertThat(html(cells, "%tune best quickstart")).contains("<table>", "best of &#39;quickstart&#39;");
@@ -44,6 +54,43 @@ class NotebookExecutionTest {
         assertThat(outputOf(cells, "Objective slow")).contains("'background' done: 60/60 trials");
         double best = Double.parseDouble(outputOf(cells, "background.bestValue()").strip());
         assertThat(best).isBetween(0.1, 2.0);
+    }
+
+    @Test
+    void thePlotsNotebookShowsChartsAsPngImages(@TempDir Path dir) throws Exception {
+        JsonArray cells = execute("plots.ipynb", dir);
+
+        assertThat(png(cells, "%tune plot history net")).isEqualTo(List.of(800, 500));
+        assertThat(png(cells, "%tune plot importance net")).isEqualTo(List.of(800, 500));
+        assertThat(png(cells, "%tune plot contour net")).isEqualTo(List.of(640, 480));
+        assertThat(png(cells, "%tune plot intermediate net")).isEqualTo(List.of(800, 500));
+        assertThat(html(cells, "%tune trials net")).contains("<table>", "<th>lr</th>", "<th>dropout</th>");
+        // charts of the Java API as a cell's value: one chart, and a list of panels side by side
+        assertThat(png(cells, "Study api")).isEqualTo(List.of(800, 500));
+        assertThat(png(cells, "SlicePlot.charts")).isEqualTo(List.of(960, 360));
+        assertThat(png(cells, "%tune plot parallel api")).isEqualTo(List.of(800, 500));
+        // a study with a run going is drawn as it is; stop --now ends the run, and its display says so
+        assertThat(png(cells, "Thread.sleep(1500)")).isEqualTo(List.of(800, 500));
+        assertThat(outputOf(cells, "%tune stop live --now")).contains("interrupted the run of 'live': it has ended");
+        assertThat(outputOf(cells, "Objective slow")).contains("'live' interrupted: ");
+        double best = Double.parseDouble(outputOf(cells, "api.bestValue()").strip());
+        assertThat(best).isBetween(0.5, 0.95);
+    }
+
+    /** The width and height of the one PNG image a cell shows. */
+    private static List<Integer> png(JsonArray cells, String start) throws Exception {
+        List<List<Integer>> sizes = new ArrayList<>();
+        for (JsonElement o : cell(cells, start).getAsJsonArray("outputs")) {
+            JsonObject data = o.getAsJsonObject().getAsJsonObject("data");
+            if (data != null && data.has("image/png")) {
+                byte[] bytes = Base64.getMimeDecoder().decode(text(data.get("image/png")));
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+                assertThat(image).as("the image/png output of '" + start + "' decodes").isNotNull();
+                sizes.add(List.of(image.getWidth(), image.getHeight()));
+            }
+        }
+        assertThat(sizes).as("image/png outputs of the cell starting with " + start).hasSize(1);
+        return sizes.get(0);
     }
 
     private static JsonObject cell(JsonArray cells, String start) {

@@ -30,4 +30,18 @@ final class BackgroundRun {
         live.markStopped();
         run.stop();
     }
+
+    /**
+     * Stops the run at once ({@link StudyRun#interrupt()}): running trials are interrupted and end as failed (or
+     * pruned); the display ends with a summary saying it was interrupted.
+     */
+    void interrupt() {
+        live.markInterrupted();
+        run.interrupt();
+    }
+
+    /** The study's name. */
+    String studyName() {
+        return run.study().name();
+    }
 }

@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * Draws the charts of {@code %tune plot}. The magics know the plot kinds by name and hand each request to
- * a plotter; {@link #unavailable()} stands in until a build has charts, and answers every request with a
- * clear message.
+ * a plotter: {@link #charts()} draws every kind as a PNG image; {@link #unavailable()} answers every request
+ * with a clear message, for kernels that cannot show images.
  */
 public interface Plotter {
 
@@ -19,6 +19,16 @@ public interface Plotter {
      *     be drawn, say a parameter the study does not have
      */
     Output plot(PlotRequest request);
+
+    /**
+     * Draws every plot kind with tunebook's plots, as a PNG image sized for a notebook cell (800 x 500 pixels
+     * for one chart; plots of several panels in two columns of 440 x 330). Options: {@code width} and
+     * {@code height} (pixels of one chart or panel), {@code objective} (from 0), {@code title}. Parameters name
+     * the parameters to draw, in order.
+     */
+    static Plotter charts() {
+        return new ChartPlotter();
+    }
 
     /** A plotter with no charts: every request gets "plots are not available yet". */
     static Plotter unavailable() {

@@ -12,7 +12,8 @@ import org.tunebook.TrialsTable;
 /**
  * Rich forms of tunebook's result objects, for a kernel to show the value of a cell: a {@link Study} as its
  * status table, a {@link TrialsTable} as an HTML table, a {@link StudyRun} or {@link Progress} as a progress
- * line, a {@link FrozenTrial} and a {@link Space} as small tables.
+ * line, a {@link FrozenTrial} and a {@link Space} as small tables, an XChart chart (such as the plots of
+ * {@code org.tunebook.plots}) or a list of XY charts as a PNG image.
  */
 public final class Renderings {
 
@@ -45,7 +46,7 @@ public final class Renderings {
         if (value instanceof Space space) {
             return Optional.of(SpaceView.of("space", space));
         }
-        return Optional.empty();
+        return ChartImages.render(value);
     }
 
     private static Output trialsTable(TrialsTable trials) {

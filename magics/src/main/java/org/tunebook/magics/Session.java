@@ -26,6 +26,8 @@ final class Session {
     private final Map<String, NotebookStudy> studies = new LinkedHashMap<>();
     private final Map<String, Space> spaces = new LinkedHashMap<>();
     private final Map<String, BackgroundRun> runs = new LinkedHashMap<>();
+    /** Runs started in code and followed by a live display ({@link TuneMagics#follow}). */
+    private final List<BackgroundRun> followed = new ArrayList<>();
 
     Session(Variables variables, Plotter plotter, Strategies strategies, ScheduledExecutorService timer,
             Duration refreshEvery) {
@@ -140,6 +142,17 @@ final class Session {
     /** The latest background run of a study, running or ended. */
     synchronized Optional<BackgroundRun> run(String study) {
         return Optional.ofNullable(runs.get(study));
+    }
+
+    /** Remembers a run started in code, so that {@code %tune stop} and an interrupt reach it too. */
+    synchronized void putFollowed(BackgroundRun run) {
+        followed.removeIf(BackgroundRun::isDone);
+        followed.add(run);
+    }
+
+    /** Runs started in code that are still going. */
+    synchronized List<BackgroundRun> activeFollowed() {
+        return followed.stream().filter(r -> !r.isDone()).toList();
     }
 
     /** The background runs still going, by study name. */

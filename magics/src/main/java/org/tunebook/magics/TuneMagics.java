@@ -36,9 +36,9 @@ public final class TuneMagics implements AutoCloseable {
     private final Session session;
     private final ScheduledExecutorService timer;
 
-    /** Magics over the notebook's variables, without charts. */
+    /** Magics over the notebook's variables, drawing charts as PNG images ({@link Plotter#charts()}). */
     public TuneMagics(Variables variables) {
-        this(variables, Plotter.unavailable());
+        this(variables, Plotter.charts());
     }
 
     /** Magics over the notebook's variables, drawing charts with {@code plotter}. */
@@ -120,6 +120,7 @@ public final class TuneMagics implements AutoCloseable {
      */
     public void follow(StudyRun run, Display display) {
         LiveProgress live = new LiveProgress(run.study(), run::progress, display, true);
+        session.putFollowed(new BackgroundRun(run, live));
         run.addListener(new RunListener() {
             @Override
             public void runFinished(Progress progress) {
@@ -127,6 +128,21 @@ public final class TuneMagics implements AutoCloseable {
             }
         });
         live.startTicking(timer, session.refreshEvery());
+    }
+
+    /**
+     * Interrupts every background run of the notebook, those of {@code %tune run … --background} and those
+     * followed with {@link #follow}: no trial starts any more, running ones are interrupted
+     * ({@link StudyRun#interrupt()}), and their displays end with a summary saying so. A kernel calls this for
+     * an interrupt request that comes while no cell runs.
+     *
+     * @return how many runs were interrupted
+     */
+    public int interruptBackgroundRuns() {
+        List<BackgroundRun> active = new java.util.ArrayList<>(session.activeRuns().values());
+        session.activeFollowed().stream().filter(r -> !active.contains(r)).forEach(active::add);
+        active.forEach(BackgroundRun::interrupt);
+        return active.size();
     }
 
     /** The command names, for completion. */
@@ -157,6 +173,7 @@ public final class TuneMagics implements AutoCloseable {
     @Override
     public void close() {
         session.activeRuns().values().forEach(BackgroundRun::stop);
+        session.activeFollowed().forEach(BackgroundRun::stop);
         timer.shutdown();
     }
 }

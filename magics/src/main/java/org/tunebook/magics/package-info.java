@@ -3,7 +3,8 @@
  *
  * <p>A kernel makes one {@link org.tunebook.magics.TuneMagics} per notebook, gives it the notebook's
  * {@link org.tunebook.magics.Variables} (so that {@code --objective f} finds the objective defined in a cell)
- * and a {@link org.tunebook.magics.Plotter}, and hands it each {@code %tune} line and {@code %%tune} cell
+ * and a {@link org.tunebook.magics.Plotter} ({@link org.tunebook.magics.Plotter#charts()} draws PNG images; it is
+ * the default), and hands it each {@code %tune} line and {@code %%tune} cell
  * together with a {@link org.tunebook.magics.Display} for the cell's output. Output is an
  * {@link org.tunebook.magics.Output}: plain text, plus HTML or a PNG image. Background runs keep a
  * {@link org.tunebook.magics.DisplayHandle} and update it from their own threads until they end.
@@ -24,7 +25,9 @@
  * {@link org.tunebook.magics.MagicException} whose message is meant for the user as it is, usually with the
  * command's usage line; no stack trace is needed to understand it. {@code %tune help} lists the commands.
  *
- * <p>{@link org.tunebook.magics.Renderings} gives tunebook's result objects (studies, trials tables, runs) their
- * rich forms, for kernels that display the value of a cell.
+ * <p>{@link org.tunebook.magics.Renderings} gives tunebook's result objects (studies, trials tables, runs) and
+ * XChart charts their rich forms, for kernels that display the value of a cell.
+ * {@link org.tunebook.magics.TuneMagics#interruptBackgroundRuns()} is what a kernel calls for an interrupt request
+ * that comes while no cell runs.
  */
 package org.tunebook.magics;

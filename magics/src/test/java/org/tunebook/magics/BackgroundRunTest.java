@@ -181,4 +181,54 @@ class BackgroundRunTest {
         awaitSummary(display.handles.get(0));
         assertThat(display.handles.get(0).latest().text()).startsWith("'" + study.name() + "' done: 2/2 trials");
     }
+
+    @Test
+    void stopNowInterruptsRunningTrialsWhichAreKeptAsFailed() throws Exception {
+        gatedObjective();
+        String name = Notebook.unique("now");
+        nb.line("new " + name);
+        RecordingDisplay cell = nb.line("run " + name + " --objective gated --trials 5 --background");
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(nb.line("stop " + name + " --now").lastText()).isEqualTo("interrupted the run of '" + name + "': it has"
+                + " ended; the trials that were running are kept as failed (or pruned)");
+        assertThat(run(name).isDone()).isTrue();
+        RecordingDisplay.Handle progress = cell.handles.get(0);
+        awaitSummary(progress);
+        assertThat(progress.latest().text()).startsWith("'" + name + "' interrupted: 1/5 trials (0 complete, 0 pruned, 1 failed)");
+        assertThat(nb.magics.study(name).orElseThrow().trials()).singleElement().satisfies(t -> {
+            assertThat(t.state()).isEqualTo(TrialState.FAIL);
+            assertThat(t.failReason()).contains("interrupted: the run was interrupted");
+        });
+    }
+
+    @Test
+    void stopAndInterruptsReachRunsStartedInCode() throws Exception {
+        gatedObjective();
+        Study study = org.tunebook.Tune.study().name(Notebook.unique("coded")).create();
+        nb.variables.put("coded", study);
+        StudyRun first = study.optimizeAsync((Objective) nb.variables.get("gated"), org.tunebook.Run.untilStopped());
+        RecordingDisplay display = new RecordingDisplay();
+        nb.magics.follow(first, display);
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        // a cooperative stop by the study's name: the running trial finishes
+        assertThat(nb.line("stop " + study.name()).lastText()).startsWith("stopping the run of '" + study.name() + "'");
+        permits.release();
+        assertThat(first.await(Duration.ofSeconds(30))).isTrue();
+        awaitSummary(display.handles.get(0));
+        assertThat(display.handles.get(0).latest().text()).startsWith("'" + study.name() + "' stopped: 1 trial (1 complete");
+
+        // what a kernel does for an interrupt while no cell runs
+        StudyRun second = study.optimizeAsync((Objective) nb.variables.get("gated"), org.tunebook.Run.untilStopped());
+        RecordingDisplay again = new RecordingDisplay();
+        nb.magics.follow(second, again);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (second.progress().running() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertThat(nb.magics.interruptBackgroundRuns()).isEqualTo(1);
+        assertThat(second.await(Duration.ofSeconds(30))).isTrue();
+        awaitSummary(again.handles.get(0));
+        assertThat(again.handles.get(0).latest().text()).startsWith("'" + study.name() + "' interrupted: 1 trial (0 complete, 0 pruned, 1 failed)");
+        assertThat(nb.magics.interruptBackgroundRuns()).isZero();
+    }
 }

@@ -115,7 +115,9 @@ class MagicsLanguageTest {
         };
         try (Notebook withPlots = new Notebook(fake)) {
             String name = Notebook.unique("drawn");
+            withPlots.variables.put("f", (org.tunebook.Objective) t -> t.suggestFloat("lr", 0, 1) + t.suggestInt("layers", 1, 3));
             withPlots.line("new " + name);
+            withPlots.line("run " + name + " --objective f --trials 3");
             Output out = withPlots.line("plot contour " + name + " lr layers --width 800").shown.get(0);
             assertThat(out.png()).isPresent();
             assertThat(out.mimeBundle()).containsKeys("text/plain", "image/png");

@@ -28,19 +28,38 @@ public final class Plots {
     private Plots() {
     }
 
-    /** The charts of a kind of plot: one for most kinds, one per panel for the others. */
+    /**
+     * The charts of a kind of plot: one for most kinds, one per panel for the others. A kind of several panels
+     * that has only one here (a single pair of parameters, a single parameter) draws it at the size of a chart.
+     */
     public static List<XYChart> charts(PlotKind kind, Study study, PlotOptions options) {
+        boolean grid = switch (kind) {
+            case CONTOUR, SLICE, RANK -> true;
+            case PARETO -> study.directions().size() > 2;
+            default -> false;
+        };
+        if (!grid) {
+            return draw(kind, study, options);
+        }
+        List<XYChart> charts = draw(kind, study, panels(options));
+        if (charts.size() == 1 && charts.get(0).getWidth() != options.width()) {
+            charts = draw(kind, study, options);
+        }
+        return charts;
+    }
+
+    private static List<XYChart> draw(PlotKind kind, Study study, PlotOptions options) {
         return switch (kind) {
             case HISTORY -> List.of(OptimizationHistoryPlot.chart(study, options));
             case IMPORTANCE -> List.of(ParamImportancesPlot.chart(study, options));
-            case CONTOUR -> ContourPlot.charts(study, panels(options));
+            case CONTOUR -> ContourPlot.charts(study, options);
             case PARALLEL -> List.of(ParallelCoordinatePlot.chart(study, options));
-            case SLICE -> SlicePlot.charts(study, panels(options));
+            case SLICE -> SlicePlot.charts(study, options);
             case EDF -> List.of(EdfPlot.chart(List.of(study), options));
             case INTERMEDIATE -> List.of(IntermediateValuesPlot.chart(study, options));
-            case PARETO -> ParetoFrontPlot.charts(study, study.directions().size() > 2 ? panels(options) : options);
+            case PARETO -> ParetoFrontPlot.charts(study, options);
             case TIMELINE -> List.of(TimelinePlot.chart(study, options));
-            case RANK -> RankPlot.charts(study, panels(options));
+            case RANK -> RankPlot.charts(study, options);
         };
     }
 
