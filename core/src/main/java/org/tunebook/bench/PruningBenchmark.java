@@ -5,10 +5,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,38 +148,27 @@ public final class PruningBenchmark {
      * @throws IOException if the interpreter cannot run the script (Optuna missing, say), with its error output
      */
     public List<Row> runOptuna(String python) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("tunebook-optuna-pruning", ".py");
-        try (InputStream in = PruningBenchmark.class.getResourceAsStream("optuna_pruning.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        try {
-            List<Map<String, Object>> runs = new ArrayList<>();
-            for (String pruner : PRUNERS.keySet()) {
-                for (long seed : seeds) {
-                    LearningCurves curves = LearningCurves.generate(seed, trials, epochs);
-                    List<Map<String, Object>> params = new ArrayList<>();
-                    List<double[]> curveList = new ArrayList<>();
-                    for (int i = 0; i < curves.size(); i++) {
-                        params.add(curves.params(i));
-                        curveList.add(curves.curve(i));
-                    }
-                    Map<String, Object> run = new LinkedHashMap<>();
-                    run.put("pruner", pruner);
-                    run.put("study", "bench-" + seed);
-                    run.put("params", params);
-                    run.put("curves", curveList);
-                    runs.add(run);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (String pruner : PRUNERS.keySet()) {
+            for (long seed : seeds) {
+                LearningCurves curves = LearningCurves.generate(seed, trials, epochs);
+                List<Map<String, Object>> params = new ArrayList<>();
+                List<double[]> curveList = new ArrayList<>();
+                for (int i = 0; i < curves.size(); i++) {
+                    params.add(curves.params(i));
+                    curveList.add(curves.curve(i));
                 }
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("pruner", pruner);
+                run.put("study", "bench-" + seed);
+                run.put("params", params);
+                run.put("curves", curveList);
+                runs.add(run);
             }
-            Process p = new ProcessBuilder(python, script.toString()).start();
-            p.getOutputStream().write(new Gson().toJson(runs).getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
-            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IOException(python + " could not run Optuna's pruners:\n" + new String(err, StandardCharsets.UTF_8));
-            }
-            JsonArray results = JsonParser.parseString(new String(out, StandardCharsets.UTF_8)).getAsJsonArray();
+        }
+        String out = new OptunaScripts(python).run("optuna_pruning.py", List.of(), new Gson().toJson(runs));
+        try {
+            JsonArray results = JsonParser.parseString(out).getAsJsonArray();
             List<Row> rows = new ArrayList<>();
             int k = 0;
             for (String pruner : PRUNERS.keySet()) {
@@ -200,8 +185,9 @@ public final class PruningBenchmark {
                 rows.add(new Row("optuna", pruner, spent, best, millis));
             }
             return rows;
-        } finally {
-            Files.deleteIfExists(script);
+        } catch (RuntimeException e) {
+            throw new IOException("Optuna's pruning script printed something unexpected (" + e + "):\n"
+                    + OptunaScripts.tail(out), e);
         }
     }
 
@@ -230,7 +216,7 @@ public final class PruningBenchmark {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seedCount = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        String python = args.length > 3 ? args[3] : "/usr/bin/python3";
+        String python = args.length > 3 ? args[3] : OptunaScripts.DEFAULT_PYTHON;
         List<Long> seeds = new ArrayList<>();
         for (long seed = 1; seed <= seedCount; seed++) {
             seeds.add(seed);
