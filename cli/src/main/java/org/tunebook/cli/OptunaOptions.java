@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
  */
 final class OptunaOptions {
 
+    /** The interpreter tried without {@code --python}; tests point it at a missing one to see the note. */
+    static volatile String defaultPython = OptunaScripts.DEFAULT_PYTHON;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -48,7 +51,7 @@ final class OptunaOptions {
         if (off) {
             return null;
         }
-        OptunaScripts scripts = new OptunaScripts(python != null ? python : OptunaScripts.DEFAULT_PYTHON);
+        OptunaScripts scripts = new OptunaScripts(python != null ? python : defaultPython);
         String why = scripts.whyUnusable(modules);
         if (why == null) {
             return scripts;

@@ -3,6 +3,7 @@ package org.tunebook.bench;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,7 +52,9 @@ public final class PruningBenchmark {
         PRUNERS.put("hyperband", HyperbandPruner::new);
     }
 
-    /** One pruner's figures, one entry per seed. */
+    /**
+     * One pruner's figures, one entry per seed; {@code engine} is {@code tunebook} or {@code optuna VERSION}.
+     */
     public record Row(String engine, String pruner, long[] epochs, double[] best, long[] millis) {
 
         /** The mean of the total epochs over the seeds. */
@@ -168,7 +171,9 @@ public final class PruningBenchmark {
         }
         String out = new OptunaScripts(python).run("optuna_pruning.py", List.of(), new Gson().toJson(runs));
         try {
-            JsonArray results = JsonParser.parseString(out).getAsJsonArray();
+            JsonObject json = JsonParser.parseString(out).getAsJsonObject();
+            String engine = "optuna " + json.get("optuna_version").getAsString();
+            JsonArray results = json.getAsJsonArray("results");
             List<Row> rows = new ArrayList<>();
             int k = 0;
             for (String pruner : PRUNERS.keySet()) {
@@ -182,7 +187,7 @@ public final class PruningBenchmark {
                     best[s] = b.isJsonNull() ? Double.NaN : b.getAsDouble();
                     millis[s] = r.getAsJsonObject().get("millis").getAsLong();
                 }
-                rows.add(new Row("optuna", pruner, spent, best, millis));
+                rows.add(new Row(engine, pruner, spent, best, millis));
             }
             return rows;
         } catch (RuntimeException e) {
@@ -194,14 +199,14 @@ public final class PruningBenchmark {
     /** The figures side by side: epochs spent (and the saving against no pruning) and best final accuracy. */
     public static String table(List<Row> tunebook, List<Row> optuna) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-20s %-9s %10s %8s %10s %10s%n", "pruner", "engine", "epochs", "saved",
+        s.append(String.format(Locale.ROOT, "%-20s %-13s %10s %8s %10s %10s%n", "pruner", "engine", "epochs", "saved",
                 "best", "ms/study"));
         List<List<Row>> engines = optuna == null ? List.of(tunebook) : List.of(tunebook, optuna);
         for (int i = 0; i < tunebook.size(); i++) {
             for (List<Row> rows : engines) {
                 Row r = rows.get(i);
                 double none = rows.get(0).meanEpochs();
-                s.append(String.format(Locale.ROOT, "%-20s %-9s %10.1f %7.1f%% %10.4f %10.1f%n", r.pruner(), r.engine(),
+                s.append(String.format(Locale.ROOT, "%-20s %-13s %10.1f %7.1f%% %10.4f %10.1f%n", r.pruner(), r.engine(),
                         r.meanEpochs(), 100 * (1 - r.meanEpochs() / none), r.meanBest(), r.meanMillis()));
             }
         }

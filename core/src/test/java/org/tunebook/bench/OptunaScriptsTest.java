@@ -62,7 +62,8 @@ class OptunaScriptsTest {
 
         String out = optuna.run("optuna_pruning.py", List.of(), runs);
 
-        JsonObject result = JsonParser.parseString(out).getAsJsonArray().get(0).getAsJsonObject();
+        JsonObject result = JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("results").get(0)
+                .getAsJsonObject();
         assertThat(result.get("epochs").getAsInt()).isEqualTo(3);
         assertThat(result.get("best").getAsDouble()).isEqualTo(0.7);
     }
