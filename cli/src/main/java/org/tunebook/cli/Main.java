@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Hyperparameter tuning for Java: look into stored studies, run example studies and benchmarks.",
         subcommands = {StudiesCommand.class, TrialsCommand.class, BestCommand.class, ExportCommand.class,
-            CopyCommand.class, DeleteCommand.class, QuickstartCommand.class, BenchCommand.class},
+            CopyCommand.class, DeleteCommand.class, PlotCommand.class, QuickstartCommand.class, BenchCommand.class},
         footer = {"", "Run 'tunebook COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
 

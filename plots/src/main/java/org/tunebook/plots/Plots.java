@@ -16,7 +16,7 @@ import org.tunebook.Study;
  *
  * <p>Kinds with several panels (contour and rank per pair of parameters, slice per parameter, Pareto
  * front per pair of objectives) are laid out in a grid of up to three columns, each panel a little smaller
- * than a single chart unless the options set a size.
+ * than a single chart unless the options set a size; a lone panel keeps the full size.
  */
 public final class Plots {
 
@@ -30,17 +30,24 @@ public final class Plots {
 
     /** The charts of a kind of plot: one for most kinds, one per panel for the others. */
     public static List<XYChart> charts(PlotKind kind, Study study, PlotOptions options) {
+        PlotOptions panel = panels(options);
+        List<XYChart> charts = draw(kind, study, options, panel);
+        // A lone panel (a contour of one pair, a slice of one parameter) has the space to itself: full size.
+        return charts.size() == 1 && panel != options ? draw(kind, study, options, options) : charts;
+    }
+
+    private static List<XYChart> draw(PlotKind kind, Study study, PlotOptions options, PlotOptions panel) {
         return switch (kind) {
             case HISTORY -> List.of(OptimizationHistoryPlot.chart(study, options));
             case IMPORTANCE -> List.of(ParamImportancesPlot.chart(study, options));
-            case CONTOUR -> ContourPlot.charts(study, panels(options));
+            case CONTOUR -> ContourPlot.charts(study, panel);
             case PARALLEL -> List.of(ParallelCoordinatePlot.chart(study, options));
-            case SLICE -> SlicePlot.charts(study, panels(options));
+            case SLICE -> SlicePlot.charts(study, panel);
             case EDF -> List.of(EdfPlot.chart(List.of(study), options));
             case INTERMEDIATE -> List.of(IntermediateValuesPlot.chart(study, options));
-            case PARETO -> ParetoFrontPlot.charts(study, study.directions().size() > 2 ? panels(options) : options);
+            case PARETO -> ParetoFrontPlot.charts(study, study.directions().size() > 2 ? panel : options);
             case TIMELINE -> List.of(TimelinePlot.chart(study, options));
-            case RANK -> RankPlot.charts(study, panels(options));
+            case RANK -> RankPlot.charts(study, panel);
         };
     }
 
