@@ -31,12 +31,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Measures the cost per trial of the framework and its sampler: an objective asking for 5 floats, 1 int"
-                + " and 1 categorical and doing nothing else, in-memory storage, one worker. Two measurements:",
-            "  --trials 1000,10000: whole studies, from creating the study to its last trial, per trial.",
-            "  --at 1000: the --measured trials after trial 1000 of a study (what a trial costs once a study is"
-                + " that large; model-based samplers slow down as studies grow).",
-            "Without either: whole studies of 1000 and 10000 trials for the random sampler alone, else --at 1000.",
+            "Measures the cost per trial of the framework and its sampler, over whole studies (--trials) or at one"
+                + " trial of a large study (--at): an objective asking for 5 floats, 1 int and 1 categorical and"
+                + " doing nothing else, in-memory storage, one worker.",
+            "--trials 1000,10000 times whole studies, from creating the study to its last trial, per trial."
+                + " --at 1000 times the --measured trials after trial 1000 of a study: what a trial costs once a"
+                + " study is that large (model-based samplers slow down as studies grow). Without either: whole"
+                + " studies of 1000 and 10000 trials for the random sampler alone, else --at 1000.",
             "The JVM is warmed up first with random sampling; each figure is the median of --repeats studies.",
             "If the Python interpreter can import optuna, Optuna runs the same benchmark with the same samplers"
                 + " (the script optuna_overhead.py travels in the tunebook jar) and both are printed with their"

@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Runs synthetic learning curves (accuracy after each epoch = a - b*exp(-c*epoch) + noise, with a, b, c"
-                + " derived from a random learning rate, number of layers and dropout) as studies of --trials trials"
-                + " with no pruning, the median pruner, successive halving and Hyperband at Optuna's default"
-                + " settings, one study per seed (1 .. --seeds) and pruner.",
+            "Measures the epochs pruners save, and the best value they keep, on synthetic learning curves: accuracy"
+                + " after each epoch = a - b*exp(-c*epoch) + noise, with a, b, c derived from a random learning rate,"
+                + " number of layers and dropout. Studies of --trials trials run with no pruning, the median pruner,"
+                + " successive halving and Hyperband at Optuna's default settings, one per pruner and seed (1 to N"
+                + " for --seeds N).",
             "Prints the mean over seeds of the epochs trained per study, the share saved against no pruning, the"
                 + " best final accuracy of a completed trial and the wall time of a study.",
             "If the Python interpreter can import optuna, Optuna's pruners then run the same curves in the same trial"

@@ -37,9 +37,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Runs each sampler on each test function with seeds 0 .. --seeds - 1: one study per seed (in memory, one"
-                + " worker) runs the largest budget, and the best value after each budget is kept. Prints the median"
-                + " and interquartile range over the seeds of the best value (all functions are minimized).",
+            "Compares the best values samplers find on standard test functions (all minimized): for each sampler,"
+                + " function and seed (0 to N-1 for --seeds N), one study (in memory, one worker) runs the largest"
+                + " budget, and the best value after each budget is kept. Prints the median and interquartile range"
+                + " over the seeds.",
             "If the Python interpreter can import optuna, Optuna's samplers run the same functions, budgets and seeds"
                 + " at the same time (the script optuna_quality.py travels in the tunebook jar), and the table shows"
                 + " both with the gap ratio: (Optuna's median - minimum) / (tunebook's median - minimum), above 1"
