@@ -7,7 +7,7 @@ set -euo pipefail
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Debian packages the tests need; add more here.
-#   python3-optuna: the CLI's `bench overhead` test runs bench/optuna_overhead.py with Optuna, and the
+#   python3-optuna: the bench commands' tests run Optuna's side (the optuna_*.py scripts in core), and the
 #                   storage tests open tunebook's databases with Optuna.
 #   postgresql, mariadb-server: the JDBC storage's contract tests run against real servers on loopback.
 #   python3-psycopg2, python3-pymysql: Optuna's drivers for those servers, for the interop tests.

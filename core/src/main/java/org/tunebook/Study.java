@@ -497,7 +497,8 @@ public final class Study {
 
     /**
      * The Pareto front: COMPLETE trials that no other COMPLETE trial dominates (better or equal in every
-     * objective and better in one). In a single-objective study, the trials sharing the best value.
+     * objective and better in one; see {@link Pareto}). In a single-objective study, the trials sharing the best
+     * value.
      */
     public List<FrozenTrial> bestTrials() {
         return Pareto.front(trials(TrialState.COMPLETE), directions);
@@ -541,42 +542,5 @@ public final class Study {
     public String toString() {
         return "Study '" + name + "' (" + (directions.size() == 1 ? directions.get(0) : directions) + ", "
                 + trialCount() + " trials, " + storage.url() + ")";
-    }
-
-    /** Non-dominated sorting for {@link #bestTrials()}. */
-    static final class Pareto {
-        private Pareto() {
-        }
-
-        static List<FrozenTrial> front(List<FrozenTrial> trials, List<Direction> directions) {
-            List<FrozenTrial> front = new ArrayList<>();
-            for (FrozenTrial candidate : trials) {
-                boolean dominated = false;
-                for (FrozenTrial other : trials) {
-                    if (other != candidate && dominates(other.values(), candidate.values(), directions)) {
-                        dominated = true;
-                        break;
-                    }
-                }
-                if (!dominated) {
-                    front.add(candidate);
-                }
-            }
-            return front;
-        }
-
-        static boolean dominates(double[] a, double[] b, List<Direction> directions) {
-            boolean strictlyBetter = false;
-            for (int i = 0; i < a.length; i++) {
-                Direction d = directions.get(i);
-                if (d.isBetter(b[i], a[i])) {
-                    return false;
-                }
-                if (d.isBetter(a[i], b[i])) {
-                    strictlyBetter = true;
-                }
-            }
-            return strictlyBetter;
-        }
     }
 }

@@ -22,10 +22,16 @@ import picocli.CommandLine.Spec;
  * tunebook copy --study NAME --from URL --to URL [--to-name NAME]
  * tunebook delete --study NAME --storage URL [--yes]
  * tunebook quickstart [--trials N] [--jobs K] [--seed S]
- * tunebook bench overhead [--trials 1000,10000] [--repeats 5] [--python /usr/bin/python3] [--no-python]
- * tunebook bench storage [--trials 1000] [--repeats 3] [--storage sqlite|postgresql|both] [--no-python]
+ * tunebook plot KIND --study NAME --storage URL --out FILE.png|FILE.svg [--params A,B] [--width W] [--height H]
+ * tunebook bench quality [--samplers tpe,gp,...] [--functions branin,...] [--trials 100,200] [--seeds 10] [--no-optuna]
+ * tunebook bench overhead [--sampler random,tpe,...] [--trials 1000,10000 | --at 1000] [--repeats 5] [--no-optuna]
+ * tunebook bench pruning [--trials 100] [--epochs 50] [--seeds 10] [--no-optuna]
+ * tunebook bench storage [--trials 1000] [--repeats 3] [--storage sqlite|postgresql|both] [--no-optuna]
  * tunebook --help | --version
  * </pre>
+ *
+ * <p>The bench commands compare with Python Optuna when {@code /usr/bin/python3} (or {@code --python PATH}) can
+ * import it.
  *
  * <p>Exit codes: 0 on success, 1 when a command fails (with one line on stderr: unknown study, unreadable
  * database, bad storage URL, …), 2 for a usage error (unknown command or option, bad value).
@@ -35,7 +41,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Hyperparameter tuning for Java: look into stored studies, run example studies and benchmarks.",
         subcommands = {StudiesCommand.class, TrialsCommand.class, BestCommand.class, ExportCommand.class,
-            CopyCommand.class, DeleteCommand.class, QuickstartCommand.class, BenchCommand.class},
+            CopyCommand.class, DeleteCommand.class, PlotCommand.class, QuickstartCommand.class, BenchCommand.class},
         footer = {"", "Run 'tunebook COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
 

@@ -4,11 +4,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tunebook.bench.OptunaScripts;
 
-/** Runs {@code bench/optuna_storage.py} with a Python that has Optuna, and reads its JSON. */
+/** Runs {@code optuna_storage.py}, bundled in the jar, with a Python that has Optuna, and reads its JSON. */
 final class OptunaStorageBaseline {
 
-    static final String SCRIPT = "bench/optuna_storage.py";
+    static final String SCRIPT = "optuna_storage.py";
 
     /** One backend's figures: trials per study and the median milliseconds per trial. */
     record Backend(int trials, double msPerTrial) {
@@ -39,47 +38,24 @@ final class OptunaStorageBaseline {
             Path sqliteDir, Path loadFile, int loadRepeats) {
     }
 
-    private final String python;
-    private final Path script;
-
-    OptunaStorageBaseline(String python, Path script) {
-        this.python = python;
-        this.script = script;
+    private OptunaStorageBaseline() {
     }
 
-    Path script() {
-        return script;
-    }
-
-    Figures run(Request r) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(python, script.toString(),
-                "--backends", String.join(",", r.backends()), "--trials", String.valueOf(r.trials()),
-                "--repeats", String.valueOf(r.repeats()), "--warmup", String.valueOf(r.warmup()),
-                "--seed", String.valueOf(r.seed())));
+    static Figures run(OptunaScripts scripts, Request r) {
+        List<String> args = new ArrayList<>(List.of("--backends", String.join(",", r.backends()), "--trials",
+                String.valueOf(r.trials()), "--repeats", String.valueOf(r.repeats()), "--warmup",
+                String.valueOf(r.warmup()), "--seed", String.valueOf(r.seed())));
         if (r.sqliteDir() != null) {
-            command.addAll(List.of("--dir", r.sqliteDir().toString()));
+            args.addAll(List.of("--dir", r.sqliteDir().toString()));
         }
         if (r.backends().contains("postgresql")) {
-            command.addAll(List.of("--pg-url", sqlAlchemyUrl(r.pgJdbcUrl())));
+            args.addAll(List.of("--pg-url", sqlAlchemyUrl(r.pgJdbcUrl())));
         }
         if (r.loadFile() != null) {
-            command.addAll(List.of("--load-url", "sqlite:///" + r.loadFile().toAbsolutePath(), "--load-study",
+            args.addAll(List.of("--load-url", "sqlite:///" + r.loadFile().toAbsolutePath(), "--load-study",
                     StorageBenchmark.LOAD_STUDY, "--load-repeats", String.valueOf(r.loadRepeats())));
         }
-        Path errors = Files.createTempFile("tunebook-optuna-", ".log");
-        try {
-            Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int code = p.waitFor();
-            if (code != 0) {
-                throw new CliException(Stores.display(String.join(" ", command)) + " failed with exit code " + code
-                        + ":\n" + OptunaBaseline.tail(Files.readString(errors, StandardCharsets.UTF_8)));
-            }
-            return parse(out);
-        } finally {
-            Files.deleteIfExists(errors);
-        }
+        return parse(OptunaOptions.run(scripts, SCRIPT, args, null));
     }
 
     /** Reads the script's JSON. */
@@ -99,7 +75,7 @@ final class OptunaStorageBaseline {
             return new Figures(o.has("optuna_version") ? o.get("optuna_version").getAsString() : "?", backends, load);
         } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException e) {
             throw new CliException("the Optuna script's output is not what was expected (" + e.getMessage()
-                    + "); it was:\n" + OptunaBaseline.tail(json), e);
+                    + "); it was:\n" + OptunaScripts.tail(json), e);
         }
     }
 

@@ -1,32 +1,22 @@
 package org.tunebook.cli;
 
 import java.util.Arrays;
-import org.tunebook.Objective;
+import java.util.function.LongFunction;
 import org.tunebook.Run;
 import org.tunebook.Study;
 import org.tunebook.TrialState;
 import org.tunebook.Tune;
+import org.tunebook.bench.SamplerOverhead;
 import org.tunebook.samplers.RandomSampler;
+import org.tunebook.samplers.Sampler;
 import org.tunebook.storage.InMemoryStorage;
 
 /**
- * Measures tunebook's own cost per trial: a study with a {@link RandomSampler} in a fresh in-memory storage
- * runs an objective that does almost nothing but ask for 5 floats, 1 int and 1 categorical, on one worker.
- * The same objective is in {@code bench/optuna_overhead.py}, for Optuna.
+ * Measures tunebook's cost per trial over whole studies: a study with a seeded sampler in a fresh in-memory
+ * storage runs {@link SamplerOverhead#OBJECTIVE}, which does almost nothing but ask for 5 floats, 1 int and 1
+ * categorical, on one worker. Its Python twin is {@code optuna_overhead.py}'s whole-study measurement.
  */
 final class OverheadBenchmark {
-
-    /** The trivial objective; its Python twin is {@code objective} in bench/optuna_overhead.py. */
-    static final Objective OBJECTIVE = trial -> {
-        double x0 = trial.suggestFloat("x0", -10, 10);
-        double x1 = trial.suggestFloat("x1", -10, 10);
-        double x2 = trial.suggestFloat("x2", -10, 10);
-        double x3 = trial.suggestFloat("x3", -10, 10);
-        double x4 = trial.suggestFloat("x4", -10, 10);
-        int n = trial.suggestInt("n", 1, 10);
-        String c = trial.suggestCategorical("c", "a", "b", "c");
-        return x0 * x0 + x1 * x1 + x2 * x2 + x3 * x3 + x4 * x4 + n + (c.equals("a") ? 0 : 1);
-    };
 
     /** The figures for one trial count: milliseconds per trial of each repeat, and their median. */
     record Result(int trials, double[] msPerTrial) {
@@ -39,17 +29,23 @@ final class OverheadBenchmark {
         }
     }
 
+    private final LongFunction<Sampler> sampler;
     private final long seed;
 
-    OverheadBenchmark(long seed) {
+    OverheadBenchmark(LongFunction<Sampler> sampler, long seed) {
+        this.sampler = sampler;
         this.seed = seed;
     }
 
-    /** Runs {@code trials} trials in studies of at most 10,000, so that the JIT compiles the hot paths. */
-    long warmUp(int trials) {
+    /**
+     * Runs {@code trials} trials with a random sampler in studies of at most 10,000, so that the JIT compiles the
+     * framework's hot paths (a model-based sampler would make a warm-up of that size take far too long).
+     */
+    static long warmUp(int trials, long seed) {
         long start = System.nanoTime();
+        OverheadBenchmark random = new OverheadBenchmark(RandomSampler::new, seed);
         for (int left = trials; left > 0; left -= 10_000) {
-            runStudy(Math.min(left, 10_000));
+            random.runStudy(Math.min(left, 10_000));
         }
         return System.nanoTime() - start;
     }
@@ -73,9 +69,9 @@ final class OverheadBenchmark {
         Study study = Tune.study()
                 .name("overhead")
                 .storage(new InMemoryStorage())
-                .sampler(new RandomSampler(seed))
+                .sampler(sampler.apply(seed))
                 .create();
-        study.optimize(OBJECTIVE, Run.trials(trials));
+        study.optimize(SamplerOverhead.OBJECTIVE, Run.trials(trials));
         long elapsed = System.nanoTime() - start;
         int complete = study.trials(TrialState.COMPLETE).size();
         if (complete != trials) {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.tunebook.bench.OptunaScripts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,10 +33,10 @@ import picocli.CommandLine.Spec;
                 + " up first; the median of --repeats studies is reported.",
             "Also times loading a --load-trials study from a SQLite file with a new storage object (Tune.load and"
                 + " study.trials()): the first load in this JVM, then the median of --repeats more.",
-            "If the Python interpreter can import optuna, " + OptunaStorageBaseline.SCRIPT + " measures the same"
-                + " with Optuna's RDBStorage (fewer trials per study, --python-trials: Optuna takes tens of"
-                + " milliseconds per trial in a database) and loads the same file; both are printed with their"
-                + " ratio. The script is found as for 'bench overhead'."})
+            "If the Python interpreter can import optuna (and psycopg2 for PostgreSQL), Optuna measures the same"
+                + " with its RDBStorage (fewer trials per study, --python-trials: Optuna takes tens of milliseconds"
+                + " per trial in a database) and loads the same file; both are printed with their ratio. The script,"
+                + " " + OptunaStorageBaseline.SCRIPT + ", travels in the tunebook jar."})
 final class StorageBenchCommand implements Callable<Integer> {
 
     static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/tunebook?user=tunebook&password=tunebook";
@@ -87,21 +89,12 @@ final class StorageBenchCommand implements Callable<Integer> {
                     + " made in it and removed at the end.")
     Path dir;
 
-    @Option(names = "--python", paramLabel = "PYTHON",
-            description = "Python with Optuna to compare with; fails if it cannot import optuna (and psycopg2 for"
-                    + " PostgreSQL). Without this option " + OverheadCommand.DEFAULT_PYTHON + " is tried and skipped if"
-                    + " unusable.")
-    String python;
-
     @Option(names = "--python-trials", paramLabel = "N", defaultValue = "200",
             description = "Trials per Optuna study (default: ${DEFAULT-VALUE}).")
     int pythonTrials;
 
-    @Option(names = "--no-python", description = "Measure tunebook only.")
-    boolean noPython;
-
-    @Option(names = "--script", paramLabel = "FILE", description = "The Optuna benchmark script (default: found).")
-    Path script;
+    @Mixin
+    OptunaOptions optuna;
 
     private record Measured(String backend, double[] msPerTrial) {
         double median() {
@@ -124,7 +117,9 @@ final class StorageBenchCommand implements Callable<Integer> {
         if (servers != null) {
             servers.check(); // fail now rather than after the SQLite measurements
         }
-        OptunaStorageBaseline optuna = noPython ? null : optunaBaseline(out, kinds.contains("postgresql"));
+        boolean postgres = kinds.contains("postgresql");
+        OptunaScripts scripts = postgres ? optuna.resolve(out, "python3-optuna and python3-psycopg2", "optuna", "psycopg2")
+                : optuna.resolve(out, "python3-optuna", "optuna");
 
         Path base = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
         if (!Files.isDirectory(base)) {
@@ -158,13 +153,14 @@ final class StorageBenchCommand implements Callable<Integer> {
                 out.flush();
             }
             OptunaStorageBaseline.Figures figures = null;
-            if (optuna != null) {
+            if (scripts != null) {
                 out.printf(Locale.ROOT, "running %s with %s: %d trials per study (not %d: Optuna takes tens of"
-                        + " milliseconds per trial in a database), %d repeats%s...%n", optuna.script(), pythonToUse(),
+                        + " milliseconds per trial in a database), %d repeats%s...%n", OptunaStorageBaseline.SCRIPT,
+                        scripts.python(),
                         pythonTrials, trials, repeats, loaded == null ? "" : ", and loading the same "
                         + loaded.trials() + "-trial file");
                 out.flush();
-                figures = optuna.run(new OptunaStorageBaseline.Request(kinds, pythonTrials, repeats,
+                figures = OptunaStorageBaseline.run(scripts, new OptunaStorageBaseline.Request(kinds, pythonTrials, repeats,
                         Math.min(warmup, PYTHON_WARMUP), seed, pgUrl, work, loaded == null ? null : loadFile, repeats));
                 printComparison(out, measured, loaded, figures);
             }
@@ -266,44 +262,6 @@ final class StorageBenchCommand implements Callable<Integer> {
         if (pythonTrials < 1) {
             throw new ParameterException(spec.commandLine(), "--python-trials must be at least 1, got " + pythonTrials);
         }
-        if (noPython && (python != null || script != null)) {
-            throw new ParameterException(spec.commandLine(), "--no-python cannot be combined with --python or --script");
-        }
-    }
-
-    private String pythonToUse() {
-        return python != null ? python : OverheadCommand.DEFAULT_PYTHON;
-    }
-
-    /**
-     * The Optuna side, or null to skip it. Asked for explicitly (with --python or --script), any missing piece
-     * is an error; otherwise it is skipped with a note.
-     */
-    private OptunaStorageBaseline optunaBaseline(PrintWriter out, boolean postgres) {
-        boolean asked = python != null || script != null;
-        String why = OptunaBaseline.whyUnusable(pythonToUse());
-        if (why == null && postgres) {
-            why = OptunaBaseline.whyCannotImport(pythonToUse(), "psycopg2");
-        }
-        Path found = null;
-        if (why == null) {
-            try {
-                found = OptunaBaseline.locateScript(script, OptunaStorageBaseline.SCRIPT);
-            } catch (CliException e) {
-                why = e.getMessage();
-            }
-        }
-        if (why == null) {
-            return new OptunaStorageBaseline(pythonToUse(), found);
-        }
-        if (asked) {
-            throw new CliException("cannot run the Optuna comparison: " + why + ". Install Debian's python3-optuna"
-                    + (postgres ? " and python3-psycopg2" : "") + ", point --python at a Python with them, or pass"
-                    + " --no-python.");
-        }
-        out.println("note: Optuna comparison skipped: " + why + " (install python3-optuna"
-                + (postgres ? " and python3-psycopg2" : "") + ", or pass --no-python to silence this note)");
-        return null;
     }
 
     private static String join(double[] values, String format) {

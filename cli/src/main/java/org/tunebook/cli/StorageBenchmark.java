@@ -9,13 +9,14 @@ import org.tunebook.Run;
 import org.tunebook.Study;
 import org.tunebook.TrialState;
 import org.tunebook.Tune;
+import org.tunebook.bench.SamplerOverhead;
 import org.tunebook.samplers.RandomSampler;
 import org.tunebook.storage.Storage;
 import org.tunebook.storage.Storages;
 
 /**
  * Measures tunebook's cost per trial in a database storage, and the time to load a large study from SQLite.
- * The objective is {@link OverheadBenchmark#OBJECTIVE} (bench/optuna_storage.py has its Python twin); every
+ * The objective is {@link SamplerOverhead#OBJECTIVE} (optuna_storage.py has its Python twin); every
  * study gets a new database: a new SQLite file, or a new PostgreSQL database made by {@link ServerDatabases}.
  * Opening the storage (which creates Optuna's tables) is not timed; creating the study and running its
  * trials is.
@@ -72,7 +73,7 @@ final class StorageBenchmark {
                 long start = System.nanoTime();
                 Study study = Tune.study().name("storage-bench").storage(storage).sampler(new RandomSampler(seed))
                         .create();
-                study.optimize(OverheadBenchmark.OBJECTIVE, Run.trials(trials));
+                study.optimize(SamplerOverhead.OBJECTIVE, Run.trials(trials));
                 long elapsed = System.nanoTime() - start;
                 requireComplete(study.trials(TrialState.COMPLETE), trials, study);
                 return elapsed / 1e6 / trials;
@@ -101,7 +102,7 @@ final class StorageBenchmark {
         String url = "sqlite:" + file + "?optuna_schema=" + LOAD_SCHEMA;
         Study study = Tune.study().name(LOAD_STUDY).storage(url).sampler(new RandomSampler(seed)).create();
         try {
-            study.optimize(OverheadBenchmark.OBJECTIVE, Run.trials(trials));
+            study.optimize(SamplerOverhead.OBJECTIVE, Run.trials(trials));
         } finally {
             study.storage().close();
         }

@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * A table of text cells printed with aligned columns, two spaces apart: columns whose cells are all numbers
- * (or empty, or {@code -}) are right-aligned, the others left-aligned. Trailing spaces are not printed.
+ * (or empty, or {@code -}; a ratio's {@code x} or a {@code %} may follow) are right-aligned, the others
+ * left-aligned. Trailing spaces are not printed.
  */
 final class TextTable {
 
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d[\\d,]*(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?x?|[-+]?inf|nan|-");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d[\\d,]*(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?[x%]?|[-+]?inf|nan|-");
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();

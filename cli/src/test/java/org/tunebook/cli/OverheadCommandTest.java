@@ -6,25 +6,61 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.tunebook.bench.OptunaScripts;
 
+/** {@code bench overhead} with tiny counts; figures are checked for form, never for speed. */
 class OverheadCommandTest {
 
-    private static final Pattern FIGURE = Pattern.compile("(?m)^tunebook +(\\d+) trials: (\\d+\\.\\d{4}) ms/trial \\(median of (\\d+)");
+    private static final Pattern FIGURE = Pattern.compile(
+            "(?m)^tunebook (\\S+) (\\d+) trials: (\\d+\\.\\d{4}) ms/trial \\(median of (\\d+)");
+
+    /** Skipped where python3-optuna is missing, except in CI, where install/test.sh installs it. */
+    private static void needsOptunaOutsideCi() {
+        if (System.getenv("CI") == null) {
+            assumeThat(new OptunaScripts(OptunaScripts.DEFAULT_PYTHON).whyUnusable("optuna")).as("needs python3-optuna")
+                    .isNull();
+        }
+    }
 
     @Test
-    void measuresTunebookAloneWithTinyCounts() {
-        CliRun run = CliRun.of("bench", "overhead", "--trials", "5,12", "--repeats", "3", "--warmup", "7", "--no-python");
+    void measuresWholeStudiesOfTunebookAloneWithTinyCounts() {
+        CliRun run = CliRun.of("bench", "overhead", "--trials", "5,12", "--repeats", "3", "--warmup", "7", "--no-optuna");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("JVM warm-up: 7 trials");
         Matcher m = FIGURE.matcher(run.out());
         assertThat(m.find()).as(run.out()).isTrue();
-        assertThat(m.group(1)).isEqualTo("5");
-        assertThat(Double.parseDouble(m.group(2))).isPositive();
-        assertThat(m.group(3)).isEqualTo("3");
+        assertThat(m.group(1)).isEqualTo("random");
+        assertThat(m.group(2)).isEqualTo("5");
+        assertThat(Double.parseDouble(m.group(3))).isPositive();
+        assertThat(m.group(4)).isEqualTo("3");
         assertThat(m.find()).isTrue();
-        assertThat(m.group(1)).isEqualTo("12");
-        assertThat(run.out()).doesNotContain("Optuna");
+        assertThat(m.group(2)).isEqualTo("12");
+        assertThat(run.out()).containsPattern("(?m)^sampler +trials +tunebook ms/trial$")
+                .containsPattern("(?m)^random +12 +\\d+\\.\\d{4}$")
+                .doesNotContain("Optuna");
+    }
+
+    @Test
+    void measuresASamplerAtOneTrialOfAStudy() {
+        CliRun run = CliRun.of("bench", "overhead", "--sampler", "tpe", "--at", "20", "--measured", "4", "--repeats",
+                "2", "--warmup", "0", "--no-optuna");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern(
+                "(?m)^tunebook tpe at trial 20: \\d+\\.\\d{4} ms/trial wall, \\d+\\.\\d{4} CPU \\(median of 2: ")
+                .containsPattern("(?m)^sampler +at trial +tunebook ms/trial +tunebook CPU ms/trial$")
+                .containsPattern("(?m)^tpe +20 +\\d+\\.\\d{4} +\\d+\\.\\d{4}$")
+                .doesNotContain("Optuna", "JVM warm-up");
+    }
+
+    @Test
+    void aModelBasedSamplerIsMeasuredAtOneTrialByDefault() {
+        CliRun run = CliRun.of("bench", "overhead", "--sampler", "qmc", "--measured", "2", "--repeats", "1",
+                "--warmup", "0", "--no-optuna");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("tunebook qmc at trial 1000: ");
     }
 
     @Test
@@ -39,42 +75,52 @@ class OverheadCommandTest {
     }
 
     @Test
-    void aMissingScriptThatWasAskedForIsAClearError() {
-        assumeThat(OptunaBaseline.whyUnusable(OverheadCommand.DEFAULT_PYTHON)).as("needs python3-optuna").isNull();
-
-        CliRun run = CliRun.of("bench", "overhead", "--trials", "3", "--repeats", "1", "--warmup", "0",
-                "--script", "/nonexistent/bench.py");
-
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("--script /nonexistent/bench.py: no such file");
-    }
-
-    @Test
     void refusesBadSettings() {
-        assertThat(CliRun.of("bench", "overhead", "--trials", "0", "--no-python").exitCode()).isEqualTo(2);
-        assertThat(CliRun.of("bench", "overhead", "--repeats", "0", "--no-python").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("bench", "overhead", "--trials", "0", "--no-optuna").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("bench", "overhead", "--repeats", "0", "--no-optuna").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("bench", "overhead", "--at", "-1", "--no-optuna").exitCode()).isEqualTo(2);
         CliRun both = CliRun.of("bench", "overhead", "--no-python", "--python", "/usr/bin/python3");
         assertThat(both.exitCode()).isEqualTo(2);
-        assertThat(both.err()).contains("--no-python cannot be combined");
+        assertThat(both.err()).contains("--no-optuna cannot be combined with --python");
+        CliRun modes = CliRun.of("bench", "overhead", "--trials", "10", "--at", "10", "--no-optuna");
+        assertThat(modes.exitCode()).isEqualTo(2);
+        assertThat(modes.err()).contains("two different measurements");
+        CliRun typo = CliRun.of("bench", "overhead", "--sampler", "tep", "--no-optuna");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("unknown sampler 'tep' (did you mean 'tpe'?); the samplers are random,",
+                "tpe-multivariate", "gp");
+        assertThat(typo.out()).isEmpty();
     }
 
-    /**
-     * Runs the real Optuna script. Skipped where python3-optuna is missing, except in CI, where
-     * install/test.sh installs it and the test must run.
-     */
     @Test
-    void comparesWithOptunaWhenItIsInstalled() {
-        String why = OptunaBaseline.whyUnusable(OverheadCommand.DEFAULT_PYTHON);
-        if (System.getenv("CI") == null) {
-            assumeThat(why).as("needs python3-optuna").isNull();
-        }
+    void comparesWholeStudiesWithOptuna() {
+        needsOptunaOutsideCi();
 
-        CliRun run = CliRun.of("bench", "overhead", "--trials", "10,20", "--repeats", "2", "--warmup", "5",
-                "--python", OverheadCommand.DEFAULT_PYTHON);
+        CliRun run = CliRun.of("bench", "overhead", "--sampler", "random,tpe", "--trials", "10,20", "--repeats", "2",
+                "--warmup", "5", "--python", OptunaScripts.DEFAULT_PYTHON);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("trials +tunebook ms/trial +Optuna 3\\.\\d+\\.\\d+ ms/trial +ratio Optuna/tunebook")
-                .containsPattern("(?m)^ +10 +\\d+\\.\\d{4} +\\d+\\.\\d{4} +\\d+\\.\\dx$")
-                .containsPattern("(?m)^ +20 +\\d+\\.\\d{4} +\\d+\\.\\d{4} +\\d+\\.\\dx$");
+        assertThat(run.out())
+                .containsPattern("(?m)^sampler +trials +tunebook ms/trial +Optuna 3\\.\\d+\\.\\d+ ms/trial +ratio Optuna/tunebook$")
+                .containsPattern("(?m)^random +10 +\\d+\\.\\d{4} +\\d+\\.\\d{4} +\\d+\\.\\dx$")
+                .containsPattern("(?m)^random +20 +\\d+\\.\\d{4} +\\d+\\.\\d{4} +\\d+\\.\\dx$")
+                .containsPattern("(?m)^tpe +20 +\\d+\\.\\d{4} +\\d+\\.\\d{4} +\\d+\\.\\dx$");
+    }
+
+    @Test
+    void comparesSamplersAtOneTrialWithOptunaAndSaysWhichOptunaLacks() {
+        needsOptunaOutsideCi();
+
+        CliRun run = CliRun.of("bench", "overhead", "--sampler", "tpe,gp", "--at", "12", "--measured", "3",
+                "--repeats", "1", "--warmup", "0");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("running optuna_overhead.py with /usr/bin/python3")
+                .containsPattern("(?m)^tpe +12 +\\d+\\.\\d{4} +\\d+\\.\\d{4} +\\d+\\.\\d{4} +\\d+\\.\\dx$");
+        Matcher gp = Pattern.compile("(?m)^gp +12 +\\d+\\.\\d{4} +\\d+\\.\\d{4} +(\\S+) +(\\S+)$").matcher(run.out());
+        assertThat(gp.find()).as(run.out()).isTrue();
+        if (gp.group(1).equals("-")) { // Optuna before 3.6 has no Gaussian-process sampler
+            assertThat(run.out()).contains("note: no Optuna figure for gp: Optuna 3.").contains("Gaussian-process");
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tunebook.bench.OptunaScripts;
 
 /** {@code bench storage} with tiny counts; figures are checked for form, never for speed. */
 class StorageBenchCommandTest {
@@ -90,6 +91,7 @@ class StorageBenchCommandTest {
         assertThat(kind.err()).contains("sqlite, postgresql, both");
         CliRun both = CliRun.of("bench", "storage", "--no-python", "--python", "/usr/bin/python3");
         assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--no-optuna cannot be combined with --python");
         CliRun badUrl = CliRun.of("bench", "storage", "--storage", "postgresql", "--pg-url", "jdbc:mysql://h/db",
                 "--no-python");
         assertThat(badUrl.exitCode()).isEqualTo(1);
@@ -112,10 +114,10 @@ class StorageBenchCommandTest {
      */
     @Test
     void comparesWithOptunaWhenItIsInstalled() {
-        String python = OverheadCommand.DEFAULT_PYTHON;
+        String python = OptunaScripts.DEFAULT_PYTHON;
         if (System.getenv("CI") == null) {
-            assumeThat(OptunaBaseline.whyUnusable(python)).as("needs python3-optuna").isNull();
-            assumeThat(OptunaBaseline.whyCannotImport(python, "psycopg2")).as("needs python3-psycopg2").isNull();
+            assumeThat(new OptunaScripts(python).whyUnusable("optuna", "psycopg2"))
+                    .as("needs python3-optuna and python3-psycopg2").isNull();
         }
 
         CliRun run = CliRun.of("bench", "storage", "--storage", "both", "--pg-url", TestPostgres.ADMIN_URL, "--trials",

@@ -8,7 +8,7 @@ import org.tunebook.Trial;
  * A test function for comparing samplers: an objective to minimize, which asks the trial for its
  * parameters, and the function's known minimum.
  *
- * @param name a short name, also used by the Python twin in {@code bench/optuna_samplers.py}
+ * @param name a short name, also used by the Python twin in {@code optuna_quality.py} (a resource next to these classes)
  * @param description dimensions and ranges, for reports
  * @param evaluate asks the trial for its parameters and returns the value
  * @param minimum the global minimum

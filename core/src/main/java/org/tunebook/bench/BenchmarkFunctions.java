@@ -8,7 +8,7 @@ import org.tunebook.Trial;
 /**
  * Standard test functions for samplers, each with the usual domain (see Surjanovic and Bingham's "Virtual
  * Library of Simulation Experiments"), and a mixed space with an int, a log float and a categorical. Their
- * Python twins are in {@code bench/optuna_samplers.py}; parameter names and order match.
+ * Python twins are in {@code optuna_quality.py} (a resource next to these classes); parameter names and order match.
  */
 public final class BenchmarkFunctions {
 

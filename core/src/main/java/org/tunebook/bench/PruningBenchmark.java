@@ -3,12 +3,9 @@ package org.tunebook.bench;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +52,9 @@ public final class PruningBenchmark {
         PRUNERS.put("hyperband", HyperbandPruner::new);
     }
 
-    /** One pruner's figures, one entry per seed. */
+    /**
+     * One pruner's figures, one entry per seed; {@code engine} is {@code tunebook} or {@code optuna VERSION}.
+     */
     public record Row(String engine, String pruner, long[] epochs, double[] best, long[] millis) {
 
         /** The mean of the total epochs over the seeds. */
@@ -152,38 +151,29 @@ public final class PruningBenchmark {
      * @throws IOException if the interpreter cannot run the script (Optuna missing, say), with its error output
      */
     public List<Row> runOptuna(String python) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("tunebook-optuna-pruning", ".py");
-        try (InputStream in = PruningBenchmark.class.getResourceAsStream("optuna_pruning.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        try {
-            List<Map<String, Object>> runs = new ArrayList<>();
-            for (String pruner : PRUNERS.keySet()) {
-                for (long seed : seeds) {
-                    LearningCurves curves = LearningCurves.generate(seed, trials, epochs);
-                    List<Map<String, Object>> params = new ArrayList<>();
-                    List<double[]> curveList = new ArrayList<>();
-                    for (int i = 0; i < curves.size(); i++) {
-                        params.add(curves.params(i));
-                        curveList.add(curves.curve(i));
-                    }
-                    Map<String, Object> run = new LinkedHashMap<>();
-                    run.put("pruner", pruner);
-                    run.put("study", "bench-" + seed);
-                    run.put("params", params);
-                    run.put("curves", curveList);
-                    runs.add(run);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (String pruner : PRUNERS.keySet()) {
+            for (long seed : seeds) {
+                LearningCurves curves = LearningCurves.generate(seed, trials, epochs);
+                List<Map<String, Object>> params = new ArrayList<>();
+                List<double[]> curveList = new ArrayList<>();
+                for (int i = 0; i < curves.size(); i++) {
+                    params.add(curves.params(i));
+                    curveList.add(curves.curve(i));
                 }
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("pruner", pruner);
+                run.put("study", "bench-" + seed);
+                run.put("params", params);
+                run.put("curves", curveList);
+                runs.add(run);
             }
-            Process p = new ProcessBuilder(python, script.toString()).start();
-            p.getOutputStream().write(new Gson().toJson(runs).getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
-            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IOException(python + " could not run Optuna's pruners:\n" + new String(err, StandardCharsets.UTF_8));
-            }
-            JsonArray results = JsonParser.parseString(new String(out, StandardCharsets.UTF_8)).getAsJsonArray();
+        }
+        String out = new OptunaScripts(python).run("optuna_pruning.py", List.of(), new Gson().toJson(runs));
+        try {
+            JsonObject json = JsonParser.parseString(out).getAsJsonObject();
+            String engine = "optuna " + json.get("optuna_version").getAsString();
+            JsonArray results = json.getAsJsonArray("results");
             List<Row> rows = new ArrayList<>();
             int k = 0;
             for (String pruner : PRUNERS.keySet()) {
@@ -197,25 +187,26 @@ public final class PruningBenchmark {
                     best[s] = b.isJsonNull() ? Double.NaN : b.getAsDouble();
                     millis[s] = r.getAsJsonObject().get("millis").getAsLong();
                 }
-                rows.add(new Row("optuna", pruner, spent, best, millis));
+                rows.add(new Row(engine, pruner, spent, best, millis));
             }
             return rows;
-        } finally {
-            Files.deleteIfExists(script);
+        } catch (RuntimeException e) {
+            throw new IOException("Optuna's pruning script printed something unexpected (" + e + "):\n"
+                    + OptunaScripts.tail(out), e);
         }
     }
 
     /** The figures side by side: epochs spent (and the saving against no pruning) and best final accuracy. */
     public static String table(List<Row> tunebook, List<Row> optuna) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-20s %-9s %10s %8s %10s %10s%n", "pruner", "engine", "epochs", "saved",
+        s.append(String.format(Locale.ROOT, "%-20s %-13s %10s %8s %10s %10s%n", "pruner", "engine", "epochs", "saved",
                 "best", "ms/study"));
         List<List<Row>> engines = optuna == null ? List.of(tunebook) : List.of(tunebook, optuna);
         for (int i = 0; i < tunebook.size(); i++) {
             for (List<Row> rows : engines) {
                 Row r = rows.get(i);
                 double none = rows.get(0).meanEpochs();
-                s.append(String.format(Locale.ROOT, "%-20s %-9s %10.1f %7.1f%% %10.4f %10.1f%n", r.pruner(), r.engine(),
+                s.append(String.format(Locale.ROOT, "%-20s %-13s %10.1f %7.1f%% %10.4f %10.1f%n", r.pruner(), r.engine(),
                         r.meanEpochs(), 100 * (1 - r.meanEpochs() / none), r.meanBest(), r.meanMillis()));
             }
         }
@@ -230,7 +221,7 @@ public final class PruningBenchmark {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seedCount = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        String python = args.length > 3 ? args[3] : "/usr/bin/python3";
+        String python = args.length > 3 ? args[3] : OptunaScripts.DEFAULT_PYTHON;
         List<Long> seeds = new ArrayList<>();
         for (long seed = 1; seed <= seedCount; seed++) {
             seeds.add(seed);

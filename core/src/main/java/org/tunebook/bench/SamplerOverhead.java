@@ -3,6 +3,7 @@ package org.tunebook.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.function.LongFunction;
+import org.tunebook.Objective;
 import org.tunebook.Study;
 import org.tunebook.Trial;
 import org.tunebook.Tune;
@@ -12,9 +13,9 @@ import org.tunebook.storage.InMemoryStorage;
 /**
  * What a sampler costs per trial once a study is large: a study (in memory) is filled to {@code atTrial}
  * trials, then the next {@code measured} trials are timed, with ask and tell on the calling thread. The
- * objective asks for 5 floats, 1 int and 1 categorical (as {@code tunebook bench overhead} does) and does
- * no work, so the time is the framework's and the sampler's. Wall time and the thread's CPU time are both
- * kept: on a busy machine the first includes waiting for a core.
+ * objective ({@link #OBJECTIVE}) asks for 5 floats, 1 int and 1 categorical and does no work, so the time is
+ * the framework's and the sampler's. Wall time and the thread's CPU time are both kept: on a busy machine
+ * the first includes waiting for a core.
  */
 public final class SamplerOverhead {
 
@@ -50,10 +51,13 @@ public final class SamplerOverhead {
     }
 
     /**
-     * The seven-parameter objective of {@code tunebook bench overhead} and {@code bench/optuna_overhead.py}
-     * (also in {@code bench/optuna_samplers.py}).
+     * The trivial objective of the overhead benchmarks: it asks for 5 floats ({@code x0..x4} in [-10, 10]), 1 int
+     * ({@code n} in [1, 10]) and 1 categorical ({@code c} in a, b, c) and does no work. Its Python twin is {@code
+     * objective} in {@code optuna_common.py}, next to this class.
      */
-    static double objective(Trial trial) {
+    public static final Objective OBJECTIVE = SamplerOverhead::objective;
+
+    private static double objective(Trial trial) {
         double x0 = trial.suggestFloat("x0", -10, 10);
         double x1 = trial.suggestFloat("x1", -10, 10);
         double x2 = trial.suggestFloat("x2", -10, 10);

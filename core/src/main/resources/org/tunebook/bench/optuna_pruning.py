@@ -3,7 +3,8 @@
 Input (stdin): [{"pruner": "none"|"median"|"successive_halving"|"hyperband", "study": name,
 "params": [{"lr": .., "n_layers": .., "dropout": ..}, ...], "curves": [[acc per epoch], ...]}, ...].
 Each run enqueues the configurations in order, so trial i reports curves[i] epoch by epoch until pruned.
-Output (stdout): [{"epochs": total epochs reported, "best": best completed final accuracy, "millis": ms}, ...].
+Output (stdout): {"optuna_version": "3.1.0", "results": [{"epochs": total epochs reported, "best": best completed
+final accuracy, "millis": ms}, ...]}, one result per run, in input order.
 """
 import json
 import logging
@@ -50,4 +51,4 @@ def run(spec):
             "millis": millis}
 
 
-json.dump([run(spec) for spec in json.load(sys.stdin)], sys.stdout)
+json.dump({"optuna_version": optuna.__version__, "results": [run(spec) for spec in json.load(sys.stdin)]}, sys.stdout)

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tunebook.Direction;
 import org.tunebook.FrozenTrial;
+import org.tunebook.Pareto;
 import org.tunebook.TrialState;
 
 /**
  * The completed trials' objective values, split into the Pareto front (no other trial is at least as good
- * in every objective and better in one) and the rest. Dominance uses all objectives, also when a chart
- * shows two of them.
+ * in every objective and better in one, as {@link Pareto} decides) and the rest. Dominance uses all
+ * objectives, also when a chart shows two of them.
  */
 record ParetoData(List<FrozenTrial> front, List<FrozenTrial> dominated) {
 
@@ -20,18 +21,10 @@ record ParetoData(List<FrozenTrial> front, List<FrozenTrial> dominated) {
                 complete.add(t);
             }
         }
-        List<FrozenTrial> front = new ArrayList<>();
-        List<FrozenTrial> dominated = new ArrayList<>();
-        for (FrozenTrial candidate : complete) {
-            boolean beaten = false;
-            for (FrozenTrial other : complete) {
-                if (other != candidate && dominates(other.values(), candidate.values(), directions)) {
-                    beaten = true;
-                    break;
-                }
-            }
-            (beaten ? dominated : front).add(candidate);
-        }
+        List<FrozenTrial> front = Pareto.front(complete, directions);
+        // FrozenTrial has identity equality, so removing the front's trials leaves exactly the dominated ones.
+        List<FrozenTrial> dominated = new ArrayList<>(complete);
+        dominated.removeAll(front);
         return new ParetoData(front, dominated);
     }
 
@@ -42,18 +35,6 @@ record ParetoData(List<FrozenTrial> front, List<FrozenTrial> dominated) {
             }
         }
         return true;
-    }
-
-    /** Whether {@code a} is at least as good as {@code b} everywhere and better somewhere. */
-    static boolean dominates(double[] a, double[] b, List<Direction> directions) {
-        boolean better = false;
-        for (int i = 0; i < a.length; i++) {
-            if (directions.get(i).isBetter(b[i], a[i])) {
-                return false;
-            }
-            better |= directions.get(i).isBetter(a[i], b[i]);
-        }
-        return better;
     }
 
     boolean isEmpty() {

@@ -16,7 +16,7 @@ import org.tunebook.Study;
  *
  * <p>Kinds with several panels (contour and rank per pair of parameters, slice per parameter, Pareto
  * front per pair of objectives) are laid out in a grid of up to three columns, each panel a little smaller
- * than a single chart unless the options set a size.
+ * than a single chart unless the options set a size; a lone panel keeps the full size.
  */
 public final class Plots {
 

@@ -55,6 +55,18 @@ class PlotsTest {
         assertThat(text).contains("<title>" + charts.get(0).getTitle().replace("&", "&amp;"));
     }
 
+    @Test
+    void aLonePanelKeepsTheFullSizeAndSeveralShareTheGrid() {
+        List<org.knowm.xchart.XYChart> one = Plots.charts(PlotKind.CONTOUR, training,
+                PlotOptions.defaults().params("lr", "layers"));
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0).getWidth()).isEqualTo(PlotOptions.WIDTH);
+        assertThat(one.get(0).getHeight()).isEqualTo(PlotOptions.HEIGHT);
+        List<org.knowm.xchart.XYChart> three = Plots.charts(PlotKind.CONTOUR, training,
+                PlotOptions.defaults().params("lr", "layers", "dropout"));
+        assertThat(three).hasSize(3).allSatisfy(c -> assertThat(c.getWidth()).isEqualTo(Plots.PANEL_WIDTH));
+    }
+
     @ParameterizedTest
     @EnumSource(PlotKind.class)
     void studiesWithNothingToShowRenderANoteNotAnException(PlotKind kind) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Optuna's storage overhead per trial and its time to load a large study: the baseline of `tunebook bench storage`.
 
-The objective is bench/optuna_overhead.py's (5 floats, 1 int, 1 categorical, nothing else), run by a seeded
+The objective is optuna_common.objective (5 floats, 1 int, 1 categorical, nothing else), run by a seeded
 RandomSampler on one thread with Optuna's logging silenced, in an RDBStorage:
 
   sqlite      a new SQLite file per repeat (sqlite:///FILE), deleted afterwards;
@@ -21,7 +21,7 @@ Prints one JSON object on stdout, e.g.
    "seed": 42, "repeats": 3, "results": {"sqlite": {"trials": 200, "ms_per_trial": 71.3, "runs": [...]}},
    "load": {"trials": 10000, "first_s": 3.1, "warm_s": 2.9, "warm_runs": [...]}}
 
-Usage: python3 bench/optuna_storage.py [--backends sqlite,postgresql] [--trials 200] [--repeats 3] [--seed 42]
+Usage: python3 optuna_storage.py [--backends sqlite,postgresql] [--trials 200] [--repeats 3] [--seed 42]
          [--warmup 20] [--dir DIR] [--pg-url postgresql://USER:PASSWORD@HOST:PORT/DB]
          [--load-url sqlite:///FILE --load-study NAME] [--load-repeats 3]
 """
@@ -41,16 +41,7 @@ import sqlalchemy
 import sqlalchemy.exc
 from sqlalchemy.engine import make_url
 
-
-def objective(trial):
-    x0 = trial.suggest_float("x0", -10, 10)
-    x1 = trial.suggest_float("x1", -10, 10)
-    x2 = trial.suggest_float("x2", -10, 10)
-    x3 = trial.suggest_float("x3", -10, 10)
-    x4 = trial.suggest_float("x4", -10, 10)
-    n = trial.suggest_int("n", 1, 10)
-    c = trial.suggest_categorical("c", ["a", "b", "c"])
-    return x0 * x0 + x1 * x1 + x2 * x2 + x3 * x3 + x4 * x4 + n + (0 if c == "a" else 1)
+from optuna_common import objective
 
 
 def dispose(storage):
