@@ -268,8 +268,18 @@ final class JShellSession implements AutoCloseable {
     record Completions(List<String> texts, int start, int end) {
     }
 
-    /** Signatures and Javadoc of what is at {@code at}, or an empty string. */
+    /** Signatures and Javadoc of what is at {@code at} (see {@link Inspection}), or an empty string. */
     String documentation(String code, int at) {
+        for (Inspection.Query query : Inspection.queries(code, at)) {
+            String doc = documentationAt(query.code(), query.cursor());
+            if (!doc.isEmpty()) {
+                return doc;
+            }
+        }
+        return "";
+    }
+
+    private String documentationAt(String code, int at) {
         Piece piece = pieceAt(code, at);
         StringBuilder s = new StringBuilder();
         for (SourceCodeAnalysis.Documentation d : analysis.documentation(piece.source(), at - piece.start(), true)) {

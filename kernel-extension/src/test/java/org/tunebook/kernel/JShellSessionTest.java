@@ -107,4 +107,20 @@ class JShellSessionTest {
         assertThat(session.completeness("int z = 3;")).isEqualTo("complete");
         assertThat(session.documentation("int m = Math.max(1, 2);", 17)).contains("max(");
     }
+
+    @Test
+    void documentationFindsTheNameUnderTheCursorWhereverTheCursorIsInIt() {
+        session.eval("import org.tunebook.*;", 0);
+        session.eval("String greeting = \"hi\";", 0);
+        String code = "int n = 1;\nint m = Math.max(n, 2);";
+        // inside the method name, at its end, after its parenthesis, among its arguments
+        for (int at : new int[] {code.indexOf("max") + 1, code.indexOf("max") + 3, code.indexOf("(") + 1,
+                code.indexOf("2)")}) {
+            assertThat(session.documentation(code, at)).as("at %d", at).contains("Math.max(int a, int b)");
+        }
+        assertThat(session.documentation("Tune.study", 7)).contains("Tune.study()");
+        assertThat(session.documentation("Tune.study().create()", 2)).isEqualTo("org.tunebook.Tune");
+        assertThat(session.documentation("greeting.length()", 4)).contains("greeting:java.lang.String");
+        assertThat(session.documentation("noSuchName", 3)).isEmpty();
+    }
 }
