@@ -26,7 +26,9 @@ import jdk.jshell.spi.ExecutionEnv;
 /**
  * A JShell running its snippets in this JVM ({@link InProcessEngine}): evaluates cells snippet by snippet and
  * returns the last expression's value as an object, reports compile errors and exceptions against the cell's
- * lines, looks variables up by name, completes and documents code. Not thread-safe: one cell at a time.
+ * lines, looks variables up by name, completes and documents code. One call at a time: the cell thread evaluates
+ * while the shell thread may complete or document code (the kernel's startup runs on the cell thread while the
+ * kernel already answers), so every use of JShell is synchronized, except {@link #interrupt()}.
  */
 final class JShellSession implements AutoCloseable {
 
@@ -54,7 +56,7 @@ final class JShellSession implements AutoCloseable {
     }
 
     /** Splits a cell into the snippets JShell would evaluate, with their positions. */
-    List<Piece> split(String code) {
+    synchronized List<Piece> split(String code) {
         List<Piece> pieces = new ArrayList<>();
         int offset = 0;
         String remaining = code;
@@ -93,7 +95,7 @@ final class JShellSession implements AutoCloseable {
      * @return the value of the last snippet when it is an expression, else null
      * @throws SnippetFailure when a snippet does not compile or throws; earlier snippets stay in effect
      */
-    Object eval(String code, int cellStartLine) {
+    synchronized Object eval(String code, int cellStartLine) {
         Object last = null;
         Map<String, Integer> snippetLines = new HashMap<>();
         for (Piece piece : split(code)) {
@@ -211,7 +213,7 @@ final class JShellSession implements AutoCloseable {
     }
 
     /** The value of a notebook variable, or of a top-level method wrapped as an objective. */
-    Optional<Object> variable(String name) {
+    synchronized Optional<Object> variable(String name) {
         boolean isVariable = shell.variables().anyMatch(v -> v.name().equals(name) && shell.status(v).isActive());
         if (isVariable) {
             return Optional.ofNullable(evalQuietly(name));
@@ -224,6 +226,11 @@ final class JShellSession implements AutoCloseable {
             return Optional.ofNullable(evalQuietly("(" + type + ") __x -> " + name + "(__x)"));
         }
         return Optional.empty();
+    }
+
+    /** Evaluates an expression and forgets it: warms the compiler and the expression path up. */
+    synchronized void evalAndForget(String expression) {
+        evalQuietly(expression);
     }
 
     /** Evaluates an expression for its value, leaving no trace (a temporary variable is dropped). */
@@ -244,7 +251,7 @@ final class JShellSession implements AutoCloseable {
     }
 
     /** Names of the active variables and methods, for hints. */
-    Set<String> names() {
+    synchronized Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
         shell.variables().filter(v -> shell.status(v).isActive()).forEach(v -> names.add(v.name()));
         shell.methods().filter(m -> shell.status(m).isActive()).forEach(m -> names.add(m.name()));
@@ -252,7 +259,7 @@ final class JShellSession implements AutoCloseable {
     }
 
     /** Completions at {@code at}: the replacement texts and the range of the cell they replace. */
-    Completions complete(String code, int at) {
+    synchronized Completions complete(String code, int at) {
         Piece piece = pieceAt(code, at);
         int[] anchor = new int[1];
         List<String> texts = new ArrayList<>();
@@ -269,7 +276,7 @@ final class JShellSession implements AutoCloseable {
     }
 
     /** Signatures and Javadoc of what is at {@code at} (see {@link Inspection}), or an empty string. */
-    String documentation(String code, int at) {
+    synchronized String documentation(String code, int at) {
         for (Inspection.Query query : Inspection.queries(code, at)) {
             String doc = documentationAt(query.code(), query.cursor());
             if (!doc.isEmpty()) {
@@ -302,7 +309,7 @@ final class JShellSession implements AutoCloseable {
     }
 
     /** Whether the code is complete: "complete", "invalid", or an indent to continue with. */
-    String completeness(String code) {
+    synchronized String completeness(String code) {
         String remaining = code;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
@@ -324,7 +331,7 @@ final class JShellSession implements AutoCloseable {
     }
 
     /** Adds jars or folders to the class path of both the compiler and the running code. */
-    void addToClasspath(String path) {
+    synchronized void addToClasspath(String path) {
         shell.addToClasspath(path);
     }
 

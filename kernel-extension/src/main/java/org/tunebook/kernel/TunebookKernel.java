@@ -66,9 +66,7 @@ public final class TunebookKernel extends BaseKernel {
         this.err = new PrintStream(new ForwardingOutputStream(text -> stream(text, true)), true, StandardCharsets.UTF_8);
         this.jshell = new JShellSession(out, err);
         this.magics = new TuneMagics(new JShellVariables(jshell), Plotter.unavailable());
-        for (String snippet : Startup.SNIPPETS) {
-            jshell.eval(snippet, 0);
-        }
+        worker.execute(() -> Startup.run(jshell, log));
     }
 
     private static LanguageInfo language() {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# install/bench-kernel.sh: kernel timings over the Jupyter protocol (a benchmark, not a test): kernel process
+# start to the first cell's result, a warm cell's round trip, a `%tune status` round trip, a `%tune run` of 100
+# trivial trials; medians and quartiles over repeats, with the machine's load. The kernel is started with the
+# kernelspec install/install-kernel.sh would install (class-data archive included), by
+# org.tunebook.kernel.KernelBenchmark, which drives it with the Java protocol client of the kernel's tests.
+#
+# Usage: install/bench-kernel.sh [--fast-start] [--starts N] [--cells N]
+#   --fast-start  measure the kernelspec of install-kernel.sh --fast-start (C1 only)
+#   --starts N    kernel starts to time (default 10); --cells N: timed warm cells of each kind (default 50)
+# Builds kernel-extension (mvn -B -q -pl kernel-extension -am package -DskipTests) when its jar or test classes
+# are missing or older than a pom.xml or source file.
+set -euo pipefail
+
+root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+target="$root/kernel-extension/target"
+jar="$target/tunebook-kernel.jar"
+
+spec_options=()
+bench_options=()
+for arg in "$@"; do
+    case "$arg" in
+        --fast-start) spec_options+=("$arg") ;;
+        *) bench_options+=("$arg") ;;
+    esac
+done
+
+newer=""
+if [ -f "$jar" ] && [ -d "$target/test-classes" ]; then
+    # the modules the kernel is built from
+    newer="$(find "$root/pom.xml" "$root/core" "$root/plots" "$root/magics" "$root/kernel-extension" \
+        -name target -prune -o -type f \( -name pom.xml -o -path '*/src/*' \) -newer "$jar" -print -quit)"
+fi
+if [ ! -f "$jar" ] || [ ! -d "$target/test-classes" ] || [ -n "$newer" ]; then
+    echo "bench-kernel.sh: building the kernel: mvn -B -q -pl kernel-extension -am package -DskipTests" >&2
+    (cd "$root" && mvn -B -q -pl kernel-extension -am package -DskipTests) >&2
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+bash "$root/install/install-kernel.sh" --print-spec "${spec_options[@]}" >"$work/kernel.json"
+java -cp "$target/test-classes:$jar:$target/lib/*" org.tunebook.kernel.KernelBenchmark \
+    --kernelspec "$work/kernel.json" "${bench_options[@]}"
