@@ -9,7 +9,7 @@
 #   --fast-start  measure the kernelspec of install-kernel.sh --fast-start (C1 only)
 #   --starts N    kernel starts to time (default 10); --cells N: timed warm cells of each kind (default 50)
 # Builds kernel-extension (mvn -B -q -pl kernel-extension -am package -DskipTests) when its jar or test classes
-# are missing or older than a pom.xml or source file.
+# are missing or a pom.xml or source file changed since its last build.
 set -euo pipefail
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,15 +25,18 @@ for arg in "$@"; do
     esac
 done
 
+# a build leaves the jar alone when no main class changed, so a stamp marks when the last build ran
+stamp="$target/bench-kernel.stamp"
 newer=""
-if [ -f "$jar" ] && [ -d "$target/test-classes" ]; then
+if [ -f "$jar" ] && [ -d "$target/test-classes" ] && [ -f "$stamp" ]; then
     # the modules the kernel is built from
     newer="$(find "$root/pom.xml" "$root/core" "$root/plots" "$root/magics" "$root/kernel-extension" \
-        -name target -prune -o -type f \( -name pom.xml -o -path '*/src/*' \) -newer "$jar" -print -quit)"
+        -name target -prune -o -type f \( -name pom.xml -o -path '*/src/*' \) -newer "$stamp" -print -quit)"
 fi
-if [ ! -f "$jar" ] || [ ! -d "$target/test-classes" ] || [ -n "$newer" ]; then
+if [ ! -f "$jar" ] || [ ! -d "$target/test-classes" ] || [ ! -f "$stamp" ] || [ -n "$newer" ]; then
     echo "bench-kernel.sh: building the kernel: mvn -B -q -pl kernel-extension -am package -DskipTests" >&2
     (cd "$root" && mvn -B -q -pl kernel-extension -am package -DskipTests) >&2
+    touch "$stamp"
 fi
 
 work="$(mktemp -d)"

@@ -66,7 +66,7 @@ public final class TunebookKernel extends BaseKernel {
         this.err = new PrintStream(new ForwardingOutputStream(text -> stream(text, true)), true, StandardCharsets.UTF_8);
         this.jshell = new JShellSession(out, err);
         this.magics = new TuneMagics(new JShellVariables(jshell), Plotter.unavailable());
-        worker.execute(() -> Startup.run(jshell, log));
+        jshell.startingWith(worker.submit(() -> Startup.run(jshell, log)));
     }
 
     private static LanguageInfo language() {

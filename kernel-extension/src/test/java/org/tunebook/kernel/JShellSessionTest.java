@@ -123,4 +123,28 @@ class JShellSessionTest {
         assertThat(session.documentation("greeting.length()", 4)).contains("greeting:java.lang.String");
         assertThat(session.documentation("noSuchName", 3)).isEmpty();
     }
+
+    @Test
+    void expressionValuesAreNotKeptAsDollarVariablesSoLaterSnippetsStayCheapToCompile() {
+        assertThat(session.eval("1 + 1", 0)).isEqualTo(2);
+        assertThat(session.eval("int a = 2;\nString.valueOf(a * 3)", 0)).isEqualTo("6");
+        assertThatThrownBy(() -> session.eval("Integer.parseInt(\"x\")", 0)).isInstanceOf(SnippetFailure.class);
+        assertThat(session.names()).containsExactly("a");
+        assertThat(session.eval("a + 1", 0)).isEqualTo(3);
+    }
+
+    @Test
+    void completionWaitsForTheStartupSnippetsRunningElsewhere() throws Exception {
+        java.util.concurrent.ExecutorService cellThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            session.startingWith(cellThread.submit(() -> {
+                Thread.sleep(500); // a slow startup: the completion request comes first
+                return session.eval("import org.tunebook.*;", 0);
+            }));
+            assertThat(session.complete("Tune.st", 7).texts()).contains("study()");
+            assertThat(session.documentation("Tune", 4)).isEqualTo("org.tunebook.Tune");
+        } finally {
+            cellThread.shutdownNow();
+        }
+    }
 }
