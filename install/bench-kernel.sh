@@ -5,9 +5,10 @@
 # kernelspec install/install-kernel.sh would install (class-data archive included), by
 # org.tunebook.kernel.KernelBenchmark, which drives it with the Java protocol client of the kernel's tests.
 #
-# Usage: install/bench-kernel.sh [--fast-start] [--starts N] [--cells N]
+# Usage: install/bench-kernel.sh [--fast-start] [--starts N] [--cells N] [--warmup N]
 #   --fast-start  measure the kernelspec of install-kernel.sh --fast-start (C1 only)
-#   --starts N    kernel starts to time (default 10); --cells N: timed warm cells of each kind (default 50)
+#   --starts N    kernel starts to time (default 10); --cells N: timed warm cells of each kind (default 50),
+#                 after --warmup N cells of that kind (default 20)
 # Builds kernel-extension (mvn -B -q -pl kernel-extension -am package -DskipTests) when its jar or test classes
 # are missing or a pom.xml or source file changed since its last build.
 set -euo pipefail

@@ -26,7 +26,7 @@ import org.tunebook.kernel.protocol.KernelProcess;
  * machine's load. Run it with {@code install/bench-kernel.sh}, which builds the kernel and hands this class the
  * kernelspec that install/install-kernel.sh would install:
  *
- * <pre>java -cp … org.tunebook.kernel.KernelBenchmark [--kernelspec kernel.json] [--starts N] [--cells N]</pre>
+ * <pre>java -cp … org.tunebook.kernel.KernelBenchmark [--kernelspec kernel.json] [--starts N] [--cells N] [--warmup N]</pre>
  *
  * Without {@code --kernelspec} the kernel is started with this JVM's class path.
  */
@@ -38,12 +38,14 @@ public final class KernelBenchmark {
     private final Path dir;
     private final int starts;
     private final int cells;
+    private final int warmup;
 
-    private KernelBenchmark(List<String> argv, Path dir, int starts, int cells) {
+    private KernelBenchmark(List<String> argv, Path dir, int starts, int cells, int warmup) {
         this.argv = argv;
         this.dir = dir;
         this.starts = starts;
         this.cells = cells;
+        this.warmup = warmup;
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,6 +53,7 @@ public final class KernelBenchmark {
         String source = "this JVM's class path";
         int starts = 10;
         int cells = 50;
+        int warmup = 20;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--kernelspec" -> {
@@ -60,8 +63,10 @@ public final class KernelBenchmark {
                 }
                 case "--starts" -> starts = Integer.parseInt(value(args, ++i, "--starts"));
                 case "--cells" -> cells = Integer.parseInt(value(args, ++i, "--cells"));
+                case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, "--warmup"));
                 default -> {
-                    System.err.println("usage: KernelBenchmark [--kernelspec kernel.json] [--starts N] [--cells N]");
+                    System.err.println("usage: KernelBenchmark [--kernelspec kernel.json] [--starts N] [--cells N]"
+                            + " [--warmup N]");
                     System.exit(2);
                 }
             }
@@ -71,7 +76,7 @@ public final class KernelBenchmark {
                 + "\n  (from " + source + ")");
         System.out.println(machine());
         try {
-            new KernelBenchmark(argv, dir, starts, cells).run();
+            new KernelBenchmark(argv, dir, starts, cells, warmup).run();
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -122,13 +127,13 @@ public final class KernelBenchmark {
 
         try (KernelProcess kernel = KernelProcess.start(dir, argv); JupyterClient client = kernel.connect(TIMEOUT)) {
             Supplier<Execution> warm = () -> checked(client.execute("1 + 1", TIMEOUT));
-            repeat(20, warm);
-            print("warm cell round trip (1 + 1)", repeat(cells, warm), "< 50 ms");
+            repeat(warmup, warm);
+            print("warm cell round trip (1 + 1), after " + warmup, repeat(cells, warm), "< 50 ms");
 
             checked(client.execute("Objective f = t -> t.suggestFloat(\"x\", 0, 1) + t.suggestInt(\"n\", 1, 10);\n"
                     + "%tune new s\n%tune run s --objective f --trials 200", TIMEOUT));
             Supplier<Execution> status = () -> checked(client.execute("%tune status s", TIMEOUT));
-            repeat(20, status);
+            repeat(warmup, status);
             print("%tune status round trip (200 trials)", repeat(cells, status), "< 20 ms");
 
             int[] study = {0};
