@@ -5,8 +5,10 @@
 # kernelspec install/install-kernel.sh would install (class-data archive included), by
 # org.tunebook.kernel.KernelBenchmark, which drives it with the Java protocol client of the kernel's tests.
 #
-# Usage: install/bench-kernel.sh [--fast-start] [--starts N] [--cells N] [--warmup N]
-#   --fast-start  measure the kernelspec of install-kernel.sh --fast-start (C1 only)
+# Usage: install/bench-kernel.sh [--fast-start | --both] [--kernelspec FILE]... [--starts N] [--cells N] [--warmup N]
+#   --fast-start  measure the kernelspec of install-kernel.sh --fast-start (C1 only) instead of the default one
+#   --both        measure both, their starts taking turns so that they share the machine's load
+#   --kernelspec FILE  measure this kernel.json too (e.g. one of another build), also taking turns
 #   --starts N    kernel starts to time (default 10); --cells N: timed warm cells of each kind (default 50),
 #                 after --warmup N cells of that kind (default 20)
 # Builds kernel-extension (mvn -B -q -pl kernel-extension -am package -DskipTests) when its jar or test classes
@@ -17,11 +19,12 @@ root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target="$root/kernel-extension/target"
 jar="$target/tunebook-kernel.jar"
 
-spec_options=()
+specs=(default)
 bench_options=()
 for arg in "$@"; do
     case "$arg" in
-        --fast-start) spec_options+=("$arg") ;;
+        --fast-start) specs=(fast-start) ;;
+        --both) specs=(default fast-start) ;;
         *) bench_options+=("$arg") ;;
     esac
 done
@@ -42,6 +45,13 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-bash "$root/install/install-kernel.sh" --print-spec "${spec_options[@]}" >"$work/kernel.json"
+spec_files=()
+for spec in "${specs[@]}"; do
+    options=(--print-spec)
+    [ "$spec" = default ] || options+=("--$spec")
+    mkdir -p "$work/$spec"
+    bash "$root/install/install-kernel.sh" "${options[@]}" >"$work/$spec/kernel.json"
+    spec_files+=(--kernelspec "$work/$spec/kernel.json")
+done
 java -cp "$target/test-classes:$jar:$target/lib/*" org.tunebook.kernel.KernelBenchmark \
-    --kernelspec "$work/kernel.json" "${bench_options[@]}"
+    "${spec_files[@]}" "${bench_options[@]}"

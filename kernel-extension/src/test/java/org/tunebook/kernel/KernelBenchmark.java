@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.tunebook.kernel.protocol.Execution;
@@ -26,22 +28,27 @@ import org.tunebook.kernel.protocol.KernelProcess;
  * machine's load. Run it with {@code install/bench-kernel.sh}, which builds the kernel and hands this class the
  * kernelspec that install/install-kernel.sh would install:
  *
- * <pre>java -cp … org.tunebook.kernel.KernelBenchmark [--kernelspec kernel.json] [--starts N] [--cells N] [--warmup N]</pre>
+ * <pre>java -cp … org.tunebook.kernel.KernelBenchmark [--kernelspec FILE]... [--starts N] [--cells N] [--warmup N]</pre>
  *
+ * Several {@code --kernelspec}s are compared: their starts take turns, so that they share the machine's load.
  * Without {@code --kernelspec} the kernel is started with this JVM's class path.
  */
 public final class KernelBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    private final List<String> argv;
+    /** A kernel to measure: its name in the output and the command that starts it. */
+    private record Kernel(String name, List<String> argv) {
+    }
+
+    private final List<Kernel> kernels;
     private final Path dir;
     private final int starts;
     private final int cells;
     private final int warmup;
 
-    private KernelBenchmark(List<String> argv, Path dir, int starts, int cells, int warmup) {
-        this.argv = argv;
+    private KernelBenchmark(List<Kernel> kernels, Path dir, int starts, int cells, int warmup) {
+        this.kernels = kernels;
         this.dir = dir;
         this.starts = starts;
         this.cells = cells;
@@ -49,8 +56,7 @@ public final class KernelBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> argv = KernelProcess.thisClassPath();
-        String source = "this JVM's class path";
+        List<Kernel> kernels = new ArrayList<>();
         int starts = 10;
         int cells = 50;
         int warmup = 20;
@@ -58,25 +64,32 @@ public final class KernelBenchmark {
             switch (args[i]) {
                 case "--kernelspec" -> {
                     Path spec = Path.of(value(args, ++i, "--kernelspec"));
-                    argv = argv(spec);
-                    source = spec.toString();
+                    // a kernelspec is named by its folder, as Jupyter names it
+                    boolean inFolder = spec.getFileName().toString().equals("kernel.json") && spec.getParent() != null;
+                    kernels.add(new Kernel(inFolder ? spec.getParent().getFileName().toString() : spec.toString(),
+                            argv(spec)));
                 }
                 case "--starts" -> starts = Integer.parseInt(value(args, ++i, "--starts"));
                 case "--cells" -> cells = Integer.parseInt(value(args, ++i, "--cells"));
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, "--warmup"));
                 default -> {
-                    System.err.println("usage: KernelBenchmark [--kernelspec kernel.json] [--starts N] [--cells N]"
+                    System.err.println("usage: KernelBenchmark [--kernelspec kernel.json]... [--starts N] [--cells N]"
                             + " [--warmup N]");
                     System.exit(2);
                 }
             }
         }
+        if (kernels.isEmpty()) {
+            kernels.add(new Kernel("this JVM's class path", KernelProcess.thisClassPath()));
+        }
         Path dir = Files.createTempDirectory("tunebook-kernel-bench");
-        System.out.println("kernel: " + String.join(" ", argv).replace(KernelProcess.CONNECTION_FILE, "CONNECTION_FILE")
-                + "\n  (from " + source + ")");
+        for (Kernel k : kernels) {
+            System.out.println("kernel " + k.name() + ":\n  "
+                    + String.join(" ", k.argv()).replace(KernelProcess.CONNECTION_FILE, "CONNECTION_FILE"));
+        }
         System.out.println(machine());
         try {
-            new KernelBenchmark(argv, dir, starts, cells, warmup).run();
+            new KernelBenchmark(kernels, dir, starts, cells, warmup).run();
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -104,28 +117,47 @@ public final class KernelBenchmark {
     }
 
     private void run() throws Exception {
-        List<Double> ready = new ArrayList<>();
-        List<Double> firstResult = new ArrayList<>();
+        // the kernels take turns, so that they share the machine's load as fairly as may be
+        Map<Kernel, List<Double>> ready = new LinkedHashMap<>();
+        Map<Kernel, List<Double>> firstResult = new LinkedHashMap<>();
         for (int i = 0; i < starts; i++) {
-            long t0 = System.nanoTime();
-            try (KernelProcess kernel = KernelProcess.start(dir, argv);
-                    JupyterClient client = new JupyterClient(kernel.connection())) {
-                // both queue in the client until the kernel binds its sockets; the kernel answers them in order
-                String info = client.send(Channel.SHELL, "kernel_info_request", new JsonObject());
-                String cell = client.sendExecute("1 + 1");
-                client.reply(Channel.SHELL, info, TIMEOUT);
-                ready.add(millisSince(t0));
-                String status = client.reply(Channel.SHELL, cell, TIMEOUT).string("status");
-                firstResult.add(millisSince(t0));
-                if (!"ok".equals(status)) {
-                    throw new IllegalStateException("the first cell failed: " + status + "; kernel log:\n" + kernel.log());
+            for (Kernel k : kernels) {
+                long t0 = System.nanoTime();
+                try (KernelProcess kernel = KernelProcess.start(dir, k.argv());
+                        JupyterClient client = new JupyterClient(kernel.connection())) {
+                    // both queue in the client until the kernel binds its sockets; the kernel answers them in order
+                    String info = client.send(Channel.SHELL, "kernel_info_request", new JsonObject());
+                    String cell = client.sendExecute("1 + 1");
+                    client.reply(Channel.SHELL, info, TIMEOUT);
+                    ready.computeIfAbsent(k, x -> new ArrayList<>()).add(millisSince(t0));
+                    String status = client.reply(Channel.SHELL, cell, TIMEOUT).string("status");
+                    firstResult.computeIfAbsent(k, x -> new ArrayList<>()).add(millisSince(t0));
+                    if (!"ok".equals(status)) {
+                        throw new IllegalStateException("the first cell failed: " + status + "; kernel log:\n"
+                                + kernel.log());
+                    }
                 }
             }
         }
-        print("kernel start to kernel_info reply", ready, "");
-        print("kernel start to first result (1 + 1)", firstResult, "< 2000 ms");
+        for (Kernel k : kernels) {
+            heading(k);
+            print("kernel start to kernel_info reply", ready.get(k), "");
+            print("kernel start to first result (1 + 1)", firstResult.get(k), "< 2000 ms");
+        }
+        for (Kernel k : kernels) {
+            heading(k);
+            warm(k);
+        }
+    }
 
-        try (KernelProcess kernel = KernelProcess.start(dir, argv); JupyterClient client = kernel.connect(TIMEOUT)) {
+    private void heading(Kernel k) {
+        if (kernels.size() > 1) {
+            System.out.println(k.name() + ":");
+        }
+    }
+
+    private void warm(Kernel k) {
+        try (KernelProcess kernel = KernelProcess.start(dir, k.argv()); JupyterClient client = kernel.connect(TIMEOUT)) {
             Supplier<Execution> warm = () -> checked(client.execute("1 + 1", TIMEOUT));
             repeat(warmup, warm);
             print("warm cell round trip (1 + 1), after " + warmup, repeat(cells, warm), "< 50 ms");
@@ -136,10 +168,9 @@ public final class KernelBenchmark {
             repeat(warmup, status);
             print("%tune status round trip (200 trials)", repeat(cells, status), "< 20 ms");
 
-            int[] study = {0};
             List<Double> runs = new ArrayList<>();
             for (int i = 0; i < Math.max(5, cells / 5) + 3; i++) {
-                String name = "r" + study[0]++;
+                String name = "r" + i;
                 checked(client.execute("%tune new " + name, TIMEOUT));
                 long t0 = System.nanoTime();
                 checked(client.execute("%tune run " + name + " --objective f --trials 100", TIMEOUT));
@@ -148,6 +179,8 @@ public final class KernelBenchmark {
                 }
             }
             print("%tune run, 100 trivial trials", runs, "");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
