@@ -14,7 +14,7 @@ root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 #   python3-sklearn: Optuna's fANOVA and MDI importance fit scikit-learn forests; the importance test
 #                    compares tunebook's importances with Optuna's.
 #   jupyter-client, python3-nbclient, jupyter-nbconvert: the kernel's tests execute notebooks/ with nbconvert
-#                   and talk to the kernel with jupyter_client.
+#                   (jupyter_client starts the kernel from its kernelspec, as Jupyter does).
 packages=(python3-optuna postgresql mariadb-server python3-psycopg2 python3-pymysql python3-sklearn
           jupyter-client python3-nbclient jupyter-nbconvert)
 

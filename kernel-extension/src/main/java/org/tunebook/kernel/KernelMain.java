@@ -23,7 +23,7 @@ public final class KernelMain {
         }
         System.setProperty("java.awt.headless", "true");
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-        JupyterConnection connection = new JupyterConnection(properties);
+        JupyterConnection connection = new PromptConnection(properties);
         TunebookKernel kernel = new KernelBuilder().build();
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);

@@ -64,9 +64,7 @@ public final class TunebookKernel extends BaseKernel {
         this.jshell = new JShellSession(out, err);
         this.magics = new TuneMagics(new JShellVariables(jshell), Plotter.charts());
         this.classpath = new ClasspathMagics(jshell::addToClasspath, MavenArtifacts::standard);
-        for (String snippet : Startup.SNIPPETS) {
-            jshell.eval(snippet, 0);
-        }
+        jshell.startingWith(worker.submit(() -> Startup.run(jshell, log)));
     }
 
     private static LanguageInfo language() {

@@ -107,4 +107,44 @@ class JShellSessionTest {
         assertThat(session.completeness("int z = 3;")).isEqualTo("complete");
         assertThat(session.documentation("int m = Math.max(1, 2);", 17)).contains("max(");
     }
+
+    @Test
+    void documentationFindsTheNameUnderTheCursorWhereverTheCursorIsInIt() {
+        session.eval("import org.tunebook.*;", 0);
+        session.eval("String greeting = \"hi\";", 0);
+        String code = "int n = 1;\nint m = Math.max(n, 2);";
+        // inside the method name, at its end, after its parenthesis, among its arguments
+        for (int at : new int[] {code.indexOf("max") + 1, code.indexOf("max") + 3, code.indexOf("(") + 1,
+                code.indexOf("2)")}) {
+            assertThat(session.documentation(code, at)).as("at %d", at).contains("Math.max(int a, int b)");
+        }
+        assertThat(session.documentation("Tune.study", 7)).contains("Tune.study()");
+        assertThat(session.documentation("Tune.study().create()", 2)).isEqualTo("org.tunebook.Tune");
+        assertThat(session.documentation("greeting.length()", 4)).contains("greeting:java.lang.String");
+        assertThat(session.documentation("noSuchName", 3)).isEmpty();
+    }
+
+    @Test
+    void expressionValuesAreNotKeptAsDollarVariablesSoLaterSnippetsStayCheapToCompile() {
+        assertThat(session.eval("1 + 1", 0)).isEqualTo(2);
+        assertThat(session.eval("int a = 2;\nString.valueOf(a * 3)", 0)).isEqualTo("6");
+        assertThatThrownBy(() -> session.eval("Integer.parseInt(\"x\")", 0)).isInstanceOf(SnippetFailure.class);
+        assertThat(session.names()).containsExactly("a");
+        assertThat(session.eval("a + 1", 0)).isEqualTo(3);
+    }
+
+    @Test
+    void completionWaitsForTheStartupSnippetsRunningElsewhere() throws Exception {
+        java.util.concurrent.ExecutorService cellThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            session.startingWith(cellThread.submit(() -> {
+                Thread.sleep(500); // a slow startup: the completion request comes first
+                return session.eval("import org.tunebook.*;", 0);
+            }));
+            assertThat(session.complete("Tune.st", 7).texts()).contains("study()");
+            assertThat(session.documentation("Tune", 4)).isEqualTo("org.tunebook.Tune");
+        } finally {
+            cellThread.shutdownNow();
+        }
+    }
 }
