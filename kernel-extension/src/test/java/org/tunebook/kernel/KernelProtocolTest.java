@@ -203,6 +203,36 @@ class KernelProtocolTest {
         assertThat(after.ofType("display_data").get(0).data("text/plain")).contains("best of 'fg'");
     }
 
+    @Test
+    void anInterruptWhileNoCellRunsEndsTheBackgroundRuns() {
+        assertThat(execute("Objective slowIdle = t -> { Thread.sleep(50); return t.suggestFloat(\"x\", 0, 1); };")
+                .status()).isEqualTo("ok");
+        Execution start = execute("%tune new idle\n%tune run idle --objective slowIdle --trials 100000 --background");
+        assertThat(start.status()).as(start.toString()).isEqualTo("ok");
+        List<String> ids = start.ofType("display_data").stream().map(WireMessage::displayId)
+                .filter(id -> id != null).toList();
+        assertThat(ids).as("the run's live display").isNotEmpty();
+        String display = ids.get(ids.size() - 1);
+        client.next(Channel.IOPUB, m -> m.type().equals("update_display_data") && display.equals(m.displayId()),
+                TIMEOUT, "a first update of the background run");
+
+        interrupt(); // no cell runs now: the interrupt is meant for the background run
+
+        WireMessage end = client.next(Channel.IOPUB, m -> m.type().equals("update_display_data")
+                && display.equals(m.displayId()) && !m.data("text/plain").startsWith("running"), TIMEOUT,
+                "the summary of the interrupted background run");
+        assertThat(end.data("text/plain")).startsWith("'idle' interrupted: ");
+        assertThat(execute("1 + 1").result()).isEqualTo("2");
+    }
+
+    @Test
+    void classpathListsTheKernelsClassPath() {
+        Execution shown = execute("%classpath");
+        assertThat(shown.status()).as(shown.toString()).isEqualTo("ok");
+        assertThat(shown.ofType("display_data")).first()
+                .satisfies(m -> assertThat(m.data("text/plain")).startsWith("class path (").contains("kernel-extension"));
+    }
+
     private static WireMessage interrupt() {
         String id = client.send(Channel.CONTROL, "interrupt_request", new JsonObject());
         WireMessage reply = client.reply(Channel.CONTROL, id, TIMEOUT);
