@@ -22,7 +22,8 @@ class NotebookExecutionTest {
 
     /** Runs a notebook of notebooks/ end to end and returns its cells with their outputs; no cell may fail. */
     private static JsonArray execute(String name, Path dir) throws Exception {
-        Path notebook = Path.of("..", "notebooks", name).toAbsolutePath().normalize();
+        // a copy in the test's folder, so that the files a notebook writes (its SQLite study) land there
+        Path notebook = Files.copy(Path.of("..", "notebooks", name).toAbsolutePath().normalize(), dir.resolve(name));
         JupyterHarness jupyter = new JupyterHarness(dir);
         JupyterHarness.Result result = jupyter.run(dir, 300, JupyterHarness.JUPYTER.toString(), "nbconvert",
                 "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=120", notebook.toString(),
@@ -46,6 +47,8 @@ class NotebookExecutionTest {
     void theQuickstartNotebookRunsWithRichOutputsAndNoErrors(@TempDir Path dir) throws Exception {
         JsonArray cells = execute("quickstart.ipynb", dir);
 
+        assertThat(outputOf(cells, "%tune new quickstart")).contains("created study 'quickstart' in sqlite:quickstart.db");
+        assertThat(dir.resolve("quickstart.db")).as("the notebook's SQLite study").isNotEmptyFile();
         assertThat(outputOf(cells, "%tune run quickstart")).contains("'quickstart' done: 40/40 trials");
         assertThat(html(cells, "%tune best quickstart")).contains("<table>", "best of &#39;quickstart&#39;");
         assertThat(html(cells, "%tune trials quickstart")).contains("<th>x</th>", "<th>layers</th>");
