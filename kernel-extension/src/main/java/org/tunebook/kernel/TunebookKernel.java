@@ -54,6 +54,8 @@ public final class TunebookKernel extends BaseKernel {
     private volatile ShellReplyEnvironment currentEnv;
     private volatile RequestChannel currentChannel;
     private volatile boolean executing;
+    /** Set by an interrupt that came while an execute request was being handled, possibly before its cell began. */
+    private volatile boolean cellInterrupted;
 
     TunebookKernel(String name, String version, JupyterIO io, CommManager comms, Renderer renderer,
             MagicParser magicParser, MagicsRegistry magicsRegistry, StringStyler errorStyler) {
@@ -99,6 +101,7 @@ public final class TunebookKernel extends BaseKernel {
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         currentEnv = env;
         currentChannel = new RequestChannel(env.getIopub(), env.getContext(), publisher);
+        cellInterrupted = false;
         executing = true;
         try {
             super.handleExecuteRequest(env, message);
@@ -129,8 +132,12 @@ public final class TunebookKernel extends BaseKernel {
     public Object evalRaw(String code) {
         Display display = display();
         Future<Object> cell = worker.submit(() -> {
-            cellThread = Thread.currentThread();
             Thread.interrupted(); // an interrupt that came after the previous cell must not hit this one
+            cellThread = Thread.currentThread();
+            if (cellInterrupted) {
+                // the interrupt came while this cell waited for the worker (after its execute_input was published)
+                Thread.currentThread().interrupt();
+            }
             try {
                 return run(code, display);
             } finally {
@@ -310,9 +317,12 @@ public final class TunebookKernel extends BaseKernel {
      */
     @Override
     public void interrupt() {
-        Thread t = cellThread;
-        if (t != null) {
-            t.interrupt();
+        if (executing) {
+            cellInterrupted = true; // seen by a cell that has not started yet
+            Thread t = cellThread;
+            if (t != null) {
+                t.interrupt();
+            }
         } else {
             magics.interruptBackgroundRuns();
         }
