@@ -124,7 +124,7 @@ public final class GpSampler implements Sampler {
         GpSpace space = new GpSpace(ds);
         double[][] x = space.normalize(obs.values(), obs.count());
         double[] y = standardize(obs.loss());
-        double[] theta = hyperparameters(study, names, space, x, obs.loss());
+        double[] theta = hyperparameters(study, trial, names, space, x, obs.loss());
         GpModel model = GpModel.fit(new MaternKernel(space.categorical(), theta), x, y);
         if (model == null) {
             LOG.log(Level.WARNING, "the Gaussian process of study ''{0}'' could not be fitted for trial {1}; sampling"
@@ -174,10 +174,11 @@ public final class GpSampler implements Sampler {
      * {@code c} the last checkpoint up to {@code n} (every size up to 30, then growth by 10%), from a fixed
      * start, and kept per study and space.
      */
-    private double[] hyperparameters(Study study, String[] names, GpSpace space, double[][] x, double[] losses) {
+    private double[] hyperparameters(Study study, Trial trial, String[] names, GpSpace space, double[][] x, double[] losses) {
         int n = losses.length;
         int c = checkpoint(n);
-        String key = System.identityHashCode(study.storage()) + ":" + study.id() + ":" + String.join(",", names) + ":"
+        String key = System.identityHashCode(study.storage()) + ":" + study.id() + ":"
+                + HistoryCache.partition(study, trial.number()) + ":" + String.join(",", names) + ":"
                 + Arrays.toString(space.choices()) + ":" + c;
         double[] theta = fitted.get(key);
         if (theta == null) {
