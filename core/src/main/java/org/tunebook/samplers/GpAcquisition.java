@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 
 /**
- * Maximizes log expected improvement over the unit box (numeric dimensions) and the choices (categorical
+ * Maximizes the acquisition function ({@link ConstrainedLogEi}) over the unit box (numeric dimensions) and the choices (categorical
  * dimensions): scores a randomly shifted Sobol set of candidates and the best observed points, then climbs
  * from the best few by projected gradient ascent on the numeric coordinates and one sweep over each
  * categorical one.
@@ -37,10 +37,10 @@ final class GpAcquisition {
     }
 
     /**
-     * The point of highest log EI below {@code best}; {@code choices[j]} is the number of choices of a
-     * categorical dimension (0 for numeric ones); {@code incumbents} are observed points to start from too.
+     * The point of highest acquisition; {@code choices[j]} is the number of choices of a categorical dimension
+     * (0 for numeric ones); {@code incumbents} are observed points to start from too.
      */
-    static double[] maximize(GpModel model, double best, int[] choices, double[][] incumbents, int candidates,
+    static double[] maximize(ConstrainedLogEi acquisition, int[] choices, double[][] incumbents, int candidates,
             SplittableRandom rng) {
         int d = choices.length;
         double[][] base = sobol(d, candidates);
@@ -64,7 +64,7 @@ final class GpAcquisition {
                 }
             }
             points[c] = p;
-            scores[c] = score(model, p, best);
+            scores[c] = acquisition.value(p);
         }
         Integer[] order = new Integer[total];
         Arrays.setAll(order, i -> i);
@@ -73,7 +73,7 @@ final class GpAcquisition {
         double bestScore = scores[order[0]];
         for (int s = 0; s < Math.min(LOCAL_STARTS, total); s++) {
             double[] p = points[order[s]].clone();
-            double value = climb(model, p, scores[order[s]], best, choices);
+            double value = climb(acquisition, p, scores[order[s]], choices);
             if (value > bestScore) {
                 bestScore = value;
                 bestPoint = p;
@@ -82,13 +82,8 @@ final class GpAcquisition {
         return bestPoint;
     }
 
-    private static double score(GpModel model, double[] p, double best) {
-        double[] mv = model.predict(p);
-        return LogEi.of(mv[0], Math.sqrt(mv[1]), best)[0];
-    }
-
     /** Improves {@code p} in place; returns its final score. */
-    private static double climb(GpModel model, double[] p, double value, double best, int[] choices) {
+    private static double climb(ConstrainedLogEi acquisition, double[] p, double value, int[] choices) {
         int d = p.length;
         boolean numeric = false;
         for (int c : choices) {
@@ -96,7 +91,7 @@ final class GpAcquisition {
         }
         double step = 0.05;
         for (int it = 0; numeric && it < LOCAL_STEPS && step > 1e-6; it++) {
-            double[] g = gradient(model, p, best);
+            double[] g = acquisition.gradient(p);
             double norm = 0;
             for (int j = 0; j < d; j++) {
                 norm += choices[j] == 0 ? g[j] * g[j] : 0;
@@ -111,7 +106,7 @@ final class GpAcquisition {
                     q[j] = Math.min(1, Math.max(0, p[j] + step * g[j] / norm));
                 }
             }
-            double v = score(model, q, best);
+            double v = acquisition.value(q);
             if (v > value) {
                 System.arraycopy(q, 0, p, 0, d);
                 value = v;
@@ -130,7 +125,7 @@ final class GpAcquisition {
                     continue;
                 }
                 p[j] = c;
-                double v = score(model, p, best);
+                double v = acquisition.value(p);
                 if (v > value) {
                     value = v;
                     keep = c;
@@ -139,20 +134,5 @@ final class GpAcquisition {
             p[j] = keep;
         }
         return value;
-    }
-
-    /** The gradient of log EI over the coordinates (0 for categorical ones). */
-    static double[] gradient(GpModel model, double[] p, double best) {
-        int d = p.length;
-        double[] m = model.predictWithGradient(p);
-        double sd = Math.sqrt(m[1]);
-        double[] ei = LogEi.of(m[0], sd, best);
-        double[] g = new double[d];
-        for (int j = 0; j < d; j++) {
-            double dMean = m[2 + j];
-            double dSd = m[2 + d + j] / (2 * sd);
-            g[j] = ei[1] * dMean + ei[2] * dSd;
-        }
-        return g;
     }
 }
