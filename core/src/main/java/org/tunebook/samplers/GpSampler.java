@@ -325,6 +325,14 @@ public final class GpSampler implements Sampler {
         return theta;
     }
 
+    /**
+     * The numbers of the finished trials (complete and pruned) {@code trial} draws on: its Hyperband bracket's,
+     * say; the model takes the complete ones among them. For tests.
+     */
+    int[] modelledTrials(Study study, Trial trial) {
+        return histories.forTrial(study, trial).observedNumbers(histories.cutoff(trial));
+    }
+
     /** The points of the study's running trials (of this trial's partition) that have every parameter. */
     private static List<double[]> runningPoints(Study study, Trial trial, GpSpace space, String[] names) {
         List<double[]> points = new ArrayList<>();
