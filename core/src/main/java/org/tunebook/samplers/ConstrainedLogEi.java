@@ -1,5 +1,10 @@
 package org.tunebook.samplers;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * The Gaussian-process sampler's acquisition function, as Optuna's {@code GPSampler} (4.x) defines it with
  * constraints: the log expected improvement of the objective's model below the best feasible value, plus for
@@ -16,6 +21,28 @@ final class ConstrainedLogEi {
     private final double best;
     private final GpModel[] constraints;
     private final double[] thresholds;
+    private final Set<GridPoint> avoid;
+
+    /** A point of a discrete space, compared exactly up to rounding noise in its coordinates. */
+    private record GridPoint(long[] key) {
+        static GridPoint of(double[] p) {
+            long[] key = new long[p.length];
+            for (int j = 0; j < p.length; j++) {
+                key[j] = Math.round(p[j] * 1e9);
+            }
+            return new GridPoint(key);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GridPoint g && Arrays.equals(g.key, key);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(key);
+        }
+    }
 
     /**
      * @param objective the objective's model, or null when no trial is feasible yet
@@ -24,6 +51,11 @@ final class ConstrainedLogEi {
      * @param thresholds the standardized 0 of each constraint
      */
     ConstrainedLogEi(GpModel objective, double best, GpModel[] constraints, double[] thresholds) {
+        this(objective, best, constraints, thresholds, Set.of());
+    }
+
+    private ConstrainedLogEi(GpModel objective, double best, GpModel[] constraints, double[] thresholds,
+            Set<GridPoint> avoid) {
         if (objective == null && constraints.length == 0) {
             throw new IllegalArgumentException("an acquisition needs an objective model or a constraint model");
         }
@@ -31,6 +63,20 @@ final class ConstrainedLogEi {
         this.best = best;
         this.constraints = constraints;
         this.thresholds = thresholds;
+        this.avoid = avoid;
+    }
+
+    /**
+     * This acquisition, but {@code -Infinity} at {@code points} (and unchanged elsewhere): in a space of
+     * discrete parameters only, a point already tried (or being tried) by a deterministic objective teaches
+     * nothing, yet log EI can still rank it first once the model believes nothing nearby improves on it.
+     */
+    ConstrainedLogEi avoiding(List<double[]> points) {
+        Set<GridPoint> keys = new HashSet<>();
+        for (double[] p : points) {
+            keys.add(GridPoint.of(p));
+        }
+        return new ConstrainedLogEi(objective, best, constraints, thresholds, keys);
     }
 
     /** Plain log EI of {@code objective} below {@code best}. */
@@ -40,6 +86,9 @@ final class ConstrainedLogEi {
 
     /** The acquisition at {@code p}. */
     double value(double[] p) {
+        if (!avoid.isEmpty() && avoid.contains(GridPoint.of(p))) {
+            return Double.NEGATIVE_INFINITY;
+        }
         double v = 0;
         if (objective != null) {
             double[] mv = objective.predict(p);

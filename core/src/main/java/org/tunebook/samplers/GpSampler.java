@@ -28,15 +28,20 @@ import org.tunebook.distributions.Distribution;
  *
  * <ul>
  *   <li>Parameters that every finished trial has (with the same distribution) are modelled jointly, scaled
- *   to {@code [0, 1]} (in log space for log parameters); ints and stepped floats are modelled as continuous
- *   and rounded onto their grid; categorical parameters count as near when equal and far otherwise. Other
- *   parameters (conditional ones, changed ranges) are sampled at random, with one warning per parameter.</li>
+ *   to {@code [0, 1]} (in log space for log parameters); categorical parameters count as near when equal and
+ *   far otherwise (a Hamming distance in the kernel, with its own length scale). Other parameters (conditional
+ *   ones, changed ranges) are sampled at random, with one warning per parameter.</li>
+ *   <li>Ints and stepped floats are continuous coordinates to the kernel, but the acquisition is judged at
+ *   their grid values: candidates are rounded before they are scored, and the local search rounds, then moves
+ *   from grid value to grid value. In a space of ints, stepped floats and categoricals only, points already
+ *   tried (or running) are not proposed again: log EI would otherwise keep proposing the best point once
+ *   nothing near it is predicted better.</li>
  *   <li>Objective values are standardized; the kernel's length scales, amplitude and noise are fitted by
  *   maximizing the marginal likelihood with weak log-normal priors (L-BFGS). They are refitted at every
  *   trial up to 30 observations, then each time the data has grown by 10%, each time from the same start on
  *   the first trials up to that size, so that the fit depends on the data alone.</li>
  *   <li>The acquisition is maximized from a randomly shifted set of Sobol candidates and the best trials so
- *   far, by gradient ascent from the best few.</li>
+ *   far, by gradient ascent from the best few, and a sweep over the choices of each categorical.</li>
  *   <li>Running trials are added to the model at the worst value observed (a constant liar), so parallel
  *   workers do not pile onto one point (not in {@link Builder#reproducibleWorkers(int) reproducible mode},
  *   where which trials are running would make runs differ; {@link Builder#constantLiar(boolean)} turns it
@@ -175,7 +180,12 @@ public final class GpSampler implements Sampler {
             }
         }
         SplittableRandom rng = Seeds.forParam(seed, trial.number(), "\u0000gp");
-        double[] p = GpAcquisition.maximize(acquisition, space.choices(), incumbents(x, rank, 5), candidates, rng);
+        if (space.finite()) {
+            List<double[]> tried = new ArrayList<>(Arrays.asList(x));
+            tried.addAll(running);
+            acquisition = acquisition.avoiding(tried);
+        }
+        double[] p = GpAcquisition.maximize(acquisition, space, incumbents(x, rank, 5), candidates, rng);
         Map<String, Double> result = new HashMap<>();
         for (int j = 0; j < names.length; j++) {
             result.put(names[j], space.toInternal(j, p[j]));

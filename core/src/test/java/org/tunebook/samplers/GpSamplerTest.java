@@ -132,6 +132,32 @@ class GpSamplerTest extends SamplerContractTest {
         assertThat(brackets).hasSizeGreaterThan(1);
     }
 
+    /**
+     * A space of two ints and a categorical (363 points) with its optimum at (3, 8, "b"): once found, log EI
+     * would keep proposing it (nothing nearby is predicted better), so tried points are ruled out and the GP
+     * goes on to untried ones.
+     */
+    @Test
+    void aFiniteSpaceIsNotSampledTwiceAtTheSamePoint() {
+        for (long seed = 0; seed < 2; seed++) {
+            Study study = Tune.study().sampler(new GpSampler(seed)).create();
+            study.optimize(t -> {
+                int i = t.suggestInt("i", 0, 10);
+                int j = t.suggestInt("j", 0, 10);
+                String c = t.suggestCategorical("c", "a", "b", "c");
+                return (i - 3.3) * (i - 3.3) + (j - 7.6) * (j - 7.6) + (c.equals("b") ? 0 : 1);
+            }, Run.trials(50));
+            java.util.Set<Map<String, Object>> seen = new java.util.HashSet<>();
+            for (FrozenTrial t : study.trials()) {
+                boolean fresh = seen.add(t.params());
+                if (t.number() >= 10) { // the random start-up trials may repeat
+                    assertThat(fresh).as("seed %s: trial %s repeats %s", seed, t.number(), t.params()).isTrue();
+                }
+            }
+            assertThat(study.bestParams()).isEqualTo(Map.of("i", 3, "j", 8, "c", "b"));
+        }
+    }
+
     @Test
     void aStudyWithTwoObjectivesIsSampledAtRandom() {
         Study study = Tune.study().directions(Direction.MINIMIZE, Direction.MAXIMIZE).sampler(new GpSampler(1)).create();
