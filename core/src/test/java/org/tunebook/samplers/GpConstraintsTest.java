@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tunebook.FrozenTrial;
 import org.tunebook.Run;
 import org.tunebook.Study;
@@ -173,16 +175,26 @@ class GpConstraintsTest {
         assertThat(study.trials(TrialState.COMPLETE)).hasSize(14);
     }
 
+    /**
+     * A study in a SQLite file, started by TPE with constraints, reopened by a new study object with the GP (as
+     * a notebook restart would): the GP reads the constraint values TPE stored, and its own go to the file too.
+     */
     @Test
-    void aStudyStartedByTpeWithConstraintsContinuesUnderTheGp() {
-        Study study = Tune.study().sampler(TpeSampler.builder().seed(3).constraints(GpConstraintsTest::halfPlane)
-                .build()).create();
+    void aStudyStartedByTpeWithConstraintsContinuesUnderTheGpThroughSqlite(@TempDir Path dir) {
+        String url = "sqlite:" + dir.resolve("constrained.db");
+        Study study = Tune.study().name("constrained").storage(url).sampler(TpeSampler.builder().seed(3)
+                .constraints(GpConstraintsTest::halfPlane).build()).create();
         study.optimize(GpConstraintsTest::objective, Run.trials(15));
-        Study continued = Tune.study().name(study.name()).storage(study.storage()).loadIfExists(true)
+        Study continued = Tune.study().name("constrained").storage(url).loadIfExists(true)
                 .sampler(GpSampler.builder().seed(3).constraints(GpConstraintsTest::halfPlane).build()).create();
         continued.optimize(GpConstraintsTest::objective, Run.trials(15));
-        double bestFeasible = continued.trials().stream().filter(t -> halfPlane(t)[0] <= 0)
-                .mapToDouble(FrozenTrial::value).min().orElseThrow();
+        List<FrozenTrial> trials = Tune.load("constrained", url).trials();
+        assertThat(trials).hasSize(30);
+        for (FrozenTrial t : trials) {
+            assertThat(Constraints.stored(t)).as("%s", t).containsExactly(halfPlane(t));
+        }
+        double bestFeasible = trials.stream().filter(t -> halfPlane(t)[0] <= 0).mapToDouble(FrozenTrial::value).min()
+                .orElseThrow();
         assertThat(bestFeasible).as("best feasible value after 15 TPE and 15 GP trials (optimum 4.5)").isLessThan(5);
     }
 
