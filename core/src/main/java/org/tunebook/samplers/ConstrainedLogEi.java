@@ -129,7 +129,7 @@ final class ConstrainedLogEi {
     private static void addChain(double[] g, double[] m, double sd, double dMean, double dSd) {
         int d = g.length;
         for (int j = 0; j < d; j++) {
-            g[j] += dMean * m[2 + j] + dSd * m[2 + d + j] / (2 * sd);
+            g[j] += dMean * m[2 + j] + dSd * (m[2 + d + j] / (2 * sd));
         }
     }
 }
