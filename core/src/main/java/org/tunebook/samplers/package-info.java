@@ -8,11 +8,16 @@
  *   model-based search (univariate or multivariate, groups, constant liar, constraints, several
  *   objectives);</li>
  *   <li>{@link org.tunebook.samplers.GpSampler}: Gaussian-process Bayesian optimization, best on smooth
- *   problems of a few parameters;</li>
+ *   problems of a few parameters (ints judged on their grid, categoricals in the kernel, constraints, running
+ *   trials kept apart);</li>
  *   <li>{@link org.tunebook.samplers.QmcSampler}: Sobol or Halton points, an even cover of the space;</li>
  *   <li>{@link org.tunebook.samplers.BruteForceSampler}: every combination of a small discrete space.</li>
  * </ul>
- * Every sampler is reproducible from a seed: randomness comes from the seed and the trial number, not from a
+ * <p>TPE and the Gaussian process take a constraints function in the same form and store its values under the
+ * same trial attribute ({@code constraints}, Optuna's key), so either can continue the other's study. Under a
+ * {@link org.tunebook.pruners.HyperbandPruner}, both model each trial on the trials of its own bracket, as
+ * Optuna's samplers do.
+ * <p>Every sampler is reproducible from a seed: randomness comes from the seed and the trial number, not from a
  * shared stream. The model-based ones can also repeat runs with several workers
  * ({@code reproducibleWorkers(k)}).
  *
