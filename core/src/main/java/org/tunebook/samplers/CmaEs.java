@@ -280,27 +280,34 @@ final class CmaEs {
         return out;
     }
 
-    /** {@code C = B D^2 B^T}, with the covariance made symmetric and tiny or negative eigenvalues raised. */
+    /**
+     * {@code C = B D^2 B^T}, with the covariance made symmetric; tiny or negative eigenvalues are raised, the
+     * covariance rebuilt from them and decomposed again, so that {@code B} and {@code D} are always those of the
+     * covariance held (and stored): a restored state draws exactly what the original would have.
+     */
     private void eigen() {
         if (b != null) {
             return;
         }
-        RealMatrix c = new Array2DRowRealMatrix(s.cov);
-        c = c.add(c.transpose()).scalarMultiply(0.5);
-        EigenDecomposition e = new EigenDecomposition(c);
-        double[] values = e.getRealEigenvalues();
-        RealMatrix v = e.getV();
-        b = v.getData();
-        d = new double[n];
-        boolean repaired = false;
-        for (int k = 0; k < n; k++) {
-            if (!(values[k] >= EIGEN_FLOOR)) {
-                values[k] = EIGEN_FLOOR;
-                repaired = true;
+        for (int pass = 0; pass < 2; pass++) {
+            RealMatrix c = new Array2DRowRealMatrix(s.cov);
+            c = c.add(c.transpose()).scalarMultiply(0.5);
+            EigenDecomposition e = new EigenDecomposition(c);
+            double[] values = e.getRealEigenvalues();
+            b = e.getV().getData();
+            d = new double[n];
+            boolean repaired = false;
+            for (int k = 0; k < n; k++) {
+                if (!(values[k] >= EIGEN_FLOOR)) {
+                    values[k] = EIGEN_FLOOR;
+                    repaired = true;
+                }
+                d[k] = Math.sqrt(values[k]);
             }
-            d[k] = Math.sqrt(values[k]);
-        }
-        if (repaired) {
+            s.cov = c.getData();
+            if (!repaired) {
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < n; k++) {
                     double sum = 0;
