@@ -1,6 +1,7 @@
 package org.tunebook.samplers;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,7 +58,8 @@ import org.tunebook.storage.Storage;
  *
  * <p>A candidate's values come from the seed, the run, the generation and the candidate index, so a seeded run
  * with one worker repeats exactly. With several workers, which trial takes which candidate depends on timing,
- * as in Optuna.
+ * as in Optuna, unless generations are made {@linkplain Builder#synchronous(boolean) synchronous}: then seeded
+ * runs repeat with any number of worker threads.
  */
 public final class CmaEsSampler implements Sampler {
 
@@ -74,6 +76,7 @@ public final class CmaEsSampler implements Sampler {
     private final boolean considerPrunedTrials;
     private final boolean warnIndependentSampling;
     private final Sampler independent;
+    private final CmaSync sync;
     private final Map<StudyKey, CmaHistory> histories = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
@@ -101,6 +104,7 @@ public final class CmaEsSampler implements Sampler {
         this.considerPrunedTrials = b.considerPrunedTrials;
         this.warnIndependentSampling = b.warnIndependentSampling;
         this.independent = b.independentSampler == null ? new RandomSampler(seed) : b.independentSampler;
+        this.sync = b.synchronous ? new CmaSync(b.maxWait, b.considerPrunedTrials) : null;
     }
 
     /** A builder with Optuna's defaults. */
@@ -119,9 +123,19 @@ public final class CmaEsSampler implements Sampler {
     public Map<String, Distribution> inferRelativeSearchSpace(Study study, Trial trial) {
         requireSingleObjective(study);
         CmaHistory h = history(study);
+        CmaSync.View view = null;
+        if (sync != null) {
+            view = sync.await(study, trial, nStartupTrials);
+            if (view.independent()) {
+                return decide(study, trial, "independent");
+            }
+            if (!view.searchStarted() && (view.learned() < nStartupTrials || view.learned() == 0)) {
+                return decide(study, trial, "startup");
+            }
+        }
         synchronized (h) {
             h.refresh(study.storage(), study.id());
-            if (h.finishedCount() < nStartupTrials) {
+            if (sync == null && h.finishedCount() < nStartupTrials) {
                 return Map.of();
             }
             Map<String, Distribution> space = new LinkedHashMap<>();
@@ -137,10 +151,19 @@ public final class CmaEsSampler implements Sampler {
                             + " ''{0}'' has only ''{1}'', so it is sampled by {2} instead", study.name(), name,
                             independent);
                 }
-                return Map.of();
+            }
+            if (space.size() < 2) {
+                // the intersection only shrinks, so in synchronous mode this decision holds for every later trial
+                return sync == null ? Map.of() : decide(study, trial, "independent");
             }
             return space;
         }
+    }
+
+    /** Records a synchronous-mode decision not to search this trial with CMA-ES. */
+    private static Map<String, Distribution> decide(Study study, Trial trial, String role) {
+        study.storage().setTrialSystemAttr(trial.id(), CmaSync.ROLE, role);
+        return Map.of();
     }
 
     @Override
@@ -155,11 +178,28 @@ public final class CmaEsSampler implements Sampler {
         CmaEs run;
         int candidate;
         double[] x;
-        synchronized (h) { // a generation is told under this lock, so the candidate is drawn from its own one
-            run = currentRun(study, h, space, searchSpace);
-            candidate = (int) study.storage().nextSequenceValue(study.id(),
-                    "cma:candidates:" + run.s.restart + ":" + run.s.generation);
-            x = run.ask(rng(run.s.restart, run.s.generation, candidate));
+        long deadline = sync == null ? 0 : sync.deadline();
+        long[] sleep = {1};
+        boolean gaveUp = false;
+        while (true) {
+            int generation;
+            synchronized (h) { // a generation is told under this lock, so the candidate is drawn from its own one
+                run = currentRun(study, h, space, searchSpace, trial);
+                generation = run.s.generation;
+                if (sync == null) {
+                    candidate = (int) study.storage().nextSequenceValue(study.id(),
+                            "cma:candidates:" + run.s.restart + ":" + generation);
+                } else {
+                    // synchronous: the next index; past the population, only once the generation has finished
+                    int[] counts = sync.generation(study, trial, run.s.restart, generation);
+                    candidate = counts[0] >= run.s.popsize && counts[1] > 0 && !gaveUp ? -1 : counts[0];
+                }
+                if (candidate >= 0) {
+                    x = run.ask(rng(run.s.restart, generation, candidate));
+                    break;
+                }
+            }
+            gaveUp = !sync.pauseForGeneration(study, trial, generation, deadline, sleep); // warned: stop waiting
         }
         Storage storage = study.storage();
         storage.setTrialSystemAttr(trial.id(), CmaHistory.RESTART, run.s.restart);
@@ -183,7 +223,9 @@ public final class CmaEsSampler implements Sampler {
      * on; a new run if there is none or the space changed; then every generation with {@code popsize}
      * finished candidates told (and, with IPOP, a converged run restarted), and the new state stored.
      */
-    private CmaEs currentRun(Study study, CmaHistory h, CmaSpace space, Map<String, Distribution> searchSpace) {
+    private CmaEs currentRun(Study study, CmaHistory h, CmaSpace space, Map<String, Distribution> searchSpace,
+            Trial trial) {
+        h.refresh(study.storage(), study.id());
         Map<String, Object> attrs = study.storage().studySystemAttrs(study.id());
         String meta = CmaStore.meta(attrs);
         if (meta != null && !meta.equals(h.meta)) {
@@ -210,8 +252,9 @@ public final class CmaEsSampler implements Sampler {
         while (true) {
             List<CmaHistory.Solution> done = valid(h.run, h.solutions(h.run.s.restart, h.run.s.generation), space);
             int lambda = h.run.s.popsize;
-            if (done.size() < lambda) {
-                break;
+            if (done.size() < lambda
+                    || sync != null && sync.generation(study, trial, h.run.s.restart, h.run.s.generation)[1] > 0) {
+                break; // (synchronous mode tells a generation once all its candidates have finished)
             }
             double[][] xs = new double[lambda][];
             double[] losses = new double[lambda];
@@ -377,6 +420,8 @@ public final class CmaEsSampler implements Sampler {
         private boolean considerPrunedTrials;
         private boolean warnIndependentSampling = true;
         private Sampler independentSampler;
+        private boolean synchronous;
+        private Duration maxWait = Duration.ofMinutes(10);
 
         private Builder() {
         }
@@ -464,6 +509,28 @@ public final class CmaEsSampler implements Sampler {
                 throw new IllegalArgumentException("CMA-ES independentSampler must not be null");
             }
             this.independentSampler = sampler;
+            return this;
+        }
+
+        /**
+         * Synchronous generations (default false): trials decide in the order of their numbers, and a trial that
+         * would go past its generation's population waits until the generation has finished. Seeded runs then
+         * repeat with any number of worker threads, at the cost of idle workers at the end of each generation.
+         * Without it, workers never wait: extra trials take further candidates of the running generation, as in
+         * Optuna. Meant for the threads of one process; do not use it when trials are asked and told by hand out
+         * of order (a trial would wait for an earlier one that is never evaluated, up to {@link #maxWait}).
+         */
+        public Builder synchronous(boolean synchronous) {
+            this.synchronous = synchronous;
+            return this;
+        }
+
+        /** How long a trial waits for earlier ones in synchronous mode before going on (default 10 minutes). */
+        public Builder maxWait(Duration wait) {
+            if (wait == null || wait.isNegative()) {
+                throw new IllegalArgumentException("CMA-ES maxWait must be a duration >= 0, got " + wait);
+            }
+            this.maxWait = wait;
             return this;
         }
 
