@@ -43,15 +43,18 @@ import org.tunebook.storage.Storage;
  *   at its first trial, as in Optuna.</li>
  *   <li>With {@code restartStrategy("ipop")}, a converged run (the {@code cmaes} library's stopping criteria)
  *   is followed by a new one from a random mean with {@code incPopsize} times the population.</li>
- *   <li>Ints and stepped floats are searched as continuous coordinates and rounded; a margin correction keeps
- *   each of them from freezing on one value (see {@link CmaEs}).</li>
+ *   <li>Ints and stepped floats are searched as continuous coordinates and rounded. A margin correction (after
+ *   Hamano et al., "CMA-ES with margin", 2022, in a simpler form) keeps each of them from freezing on one value:
+ *   after every generation, the spread along that coordinate is widened, or the mean moved off the end of the
+ *   range, until the chance of drawing another value than the mean's is at least {@code 1 / (n * popsize)}.
+ *   Optuna 3.1 rounds without it.</li>
  * </ul>
  *
- * <p>Each trial of a generation records system attributes {@value CmaHistory#RESTART},
- * {@value CmaHistory#GENERATION}, {@value CmaHistory#CANDIDATE} (its index in the generation, handed out by a
- * counter kept in the storage so that workers never share one) and {@value CmaHistory#X} (the point asked
- * for). A generation is told once {@code popsize} of its candidates have finished (the lowest indices first);
- * candidates beyond {@code popsize}, asked while others were still running or to replace failed ones, are
+ * <p>Each trial of a generation records system attributes {@value #RESTART}, {@value #GENERATION},
+ * {@value #CANDIDATE} (its index in the generation, handed out by a counter kept in the storage so that
+ * workers never share one), {@value #POPSIZE} and {@value #X} (the point asked for). A generation is told
+ * once {@code popsize} of its candidates have finished (the lowest indices first); candidates beyond
+ * {@code popsize}, asked while others were still running or to replace failed ones, are
  * further draws from the same distribution. The state (mean, step size, covariance, paths, generation,
  * restarts, population size) is stored as JSON in the study's system attributes, so that a study resumed with a
  * new sampler object, in another process too, goes on with the same search.
@@ -62,6 +65,20 @@ import org.tunebook.storage.Storage;
  * runs repeat with any number of worker threads.
  */
 public final class CmaEsSampler implements Sampler {
+
+    /**
+     * Trial system attribute: the run a candidate belongs to (0 for the first, one more at each IPOP restart and
+     * each time the search space changed).
+     */
+    public static final String RESTART = "cma:restart";
+    /** Trial system attribute: the candidate's generation within its run. */
+    public static final String GENERATION = "cma:generation";
+    /** Trial system attribute: the candidate's index within its generation. */
+    public static final String CANDIDATE = "cma:candidate";
+    /** Trial system attribute: the population size of the candidate's run. */
+    public static final String POPSIZE = "cma:popsize";
+    /** Trial system attribute: the point asked for, in {@code [0, 1]} coordinates (before rounding). */
+    public static final String X = "cma:x";
 
     private static final System.Logger LOG = System.getLogger(CmaEsSampler.class.getName());
     private static final int MAX_STUDIES = 64;

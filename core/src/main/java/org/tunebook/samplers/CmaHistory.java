@@ -20,11 +20,11 @@ import org.tunebook.storage.Storage;
  */
 final class CmaHistory {
 
-    static final String RESTART = "cma:restart";
-    static final String GENERATION = "cma:generation";
-    static final String CANDIDATE = "cma:candidate";
-    static final String POPSIZE = "cma:popsize";
-    static final String X = "cma:x";
+    static final String RESTART = CmaEsSampler.RESTART;
+    static final String GENERATION = CmaEsSampler.GENERATION;
+    static final String CANDIDATE = CmaEsSampler.CANDIDATE;
+    static final String POPSIZE = CmaEsSampler.POPSIZE;
+    static final String X = CmaEsSampler.X;
 
     /** A finished candidate: its index in its generation, trial number, point asked for and loss. */
     record Solution(int candidate, int number, double[] x, double loss, FrozenTrial trial) {
