@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.tunebook.samplers.CmaEsSampler;
 import org.tunebook.samplers.GpSampler;
 import org.tunebook.samplers.QmcSampler;
 import org.tunebook.samplers.RandomSampler;
@@ -34,6 +35,7 @@ public final class SamplerBenchmarks {
         samplers.put("tpe", TpeSampler::new);
         samplers.put("tpe-multivariate", seed -> TpeSampler.builder().seed(seed).multivariate(true).build());
         samplers.put("gp", GpSampler::new);
+        samplers.put("cmaes", CmaEsSampler::new);
         return samplers;
     }
 

@@ -10,6 +10,9 @@
  *   <li>{@link org.tunebook.samplers.GpSampler}: Gaussian-process Bayesian optimization, best on smooth
  *   problems of a few parameters (ints judged on their grid, categoricals in the kernel, constraints, running
  *   trials kept apart);</li>
+ *   <li>{@link org.tunebook.samplers.CmaEsSampler}: the covariance matrix adaptation evolution strategy, for
+ *   continuous (and integer) problems with budgets of hundreds of trials or more, with IPOP restarts; its state
+ *   lives in the study, so a resumed study goes on with the same search;</li>
  *   <li>{@link org.tunebook.samplers.QmcSampler}: Sobol or Halton points, an even cover of the space;</li>
  *   <li>{@link org.tunebook.samplers.BruteForceSampler}: every combination of a small discrete space.</li>
  * </ul>
@@ -19,7 +22,7 @@
  * Optuna's samplers do.
  * <p>Every sampler is reproducible from a seed: randomness comes from the seed and the trial number, not from a
  * shared stream. The model-based ones can also repeat runs with several workers
- * ({@code reproducibleWorkers(k)}).
+ * ({@code reproducibleWorkers(k)}; for CMA-ES, {@code synchronous(true)}).
  *
  * <pre>{@code
  * Study study = Tune.study().sampler(new TpeSampler(42)).create();
