@@ -162,7 +162,7 @@ final class TpeHistory {
         for (int k = 0; k < signs.length; k++) {
             loss[k][i] = signs[k] * values[k];
         }
-        violation[i] = config.constraints() == null ? 0 : violation(t);
+        violation[i] = config.constraints() == null ? 0 : Constraints.violation(t);
         for (Map.Entry<String, Distribution> e : t.distributions().entrySet()) {
             Column c = columns.computeIfAbsent(e.getKey(), k -> new Column(number.length));
             double v = ParzenSpace.toModel(e.getValue(), t.internalParam(e.getKey()));
@@ -173,23 +173,6 @@ final class TpeHistory {
         insert(byScore, i, true);
         insert(byNumber, i, false);
         spaces.add(t.number(), t.distributions());
-    }
-
-    /** The total constraint violation recorded with a trial; infinite when it has none (ranked last). */
-    private static double violation(FrozenTrial t) {
-        Object stored = t.systemAttrs().get(TpeSampler.CONSTRAINTS);
-        if (!(stored instanceof List<?> list)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double sum = 0;
-        for (Object o : list) {
-            double v = o instanceof Number n ? n.doubleValue() : Double.NaN;
-            if (Double.isNaN(v)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            sum += Math.max(0, v);
-        }
-        return sum;
     }
 
     private void ensureCapacity(int needed) {

@@ -69,7 +69,7 @@ import org.tunebook.distributions.Distribution;
 public final class TpeSampler implements Sampler {
 
     /** The trial system attribute holding the values of the constraints function (Optuna's key). */
-    public static final String CONSTRAINTS = "constraints";
+    public static final String CONSTRAINTS = Constraints.KEY;
 
     private static final System.Logger LOG = System.getLogger(TpeSampler.class.getName());
     private final TpeConfig config;
@@ -192,34 +192,7 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public void beforeFinish(Study study, Trial trial, TrialState state, double[] values) {
-        Function<FrozenTrial, double[]> constraints = config.constraints();
-        if (constraints == null || (state != TrialState.COMPLETE && state != TrialState.PRUNED)) {
-            return;
-        }
-        FrozenTrial.Builder b = trial.snapshot().toBuilder().state(state);
-        if (values.length > 0) {
-            b.values(values);
-        }
-        double[] c;
-        try {
-            c = constraints.apply(b.build());
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("the TPE constraints function failed on trial " + trial.number() + ": " + e,
-                    e);
-        }
-        if (c == null) {
-            throw new IllegalStateException("the TPE constraints function returned null for trial " + trial.number()
-                    + "; return an array of constraint values (<= 0 when satisfied)");
-        }
-        List<Double> stored = new ArrayList<>(c.length);
-        for (double v : c) {
-            if (Double.isNaN(v)) {
-                throw new IllegalStateException("the TPE constraints function returned NaN for trial " + trial.number()
-                        + " " + java.util.Arrays.toString(c) + "; constraint values cannot be NaN");
-            }
-            stored.add(v);
-        }
-        trial.setSystemAttr(CONSTRAINTS, stored);
+        Constraints.record("TPE", config.constraints(), trial, state, values);
     }
 
     // ---- the study's history ----
