@@ -14,9 +14,15 @@ Prints one JSON object on stdout and a table on stderr, e.g.
   {"framework": "optuna", "optuna_version": "3.1.0", "mode": "quality", "results": [{"sampler": "tpe",
    "function": "branin", "trials": 100, "median": 0.41, "q1": 0.40, "q3": 0.45, "best_values": [...]}]}
 
+pareto:   ZDT1 in --dimensions dimensions, two objectives; for each sampler and seed one study runs the largest
+          budget, and the hypervolume (reference point (1.1, 1.1), exact 2-D sweep) of the COMPLETE trials among
+          the first b trials is kept for each budget b. The twin of org.tunebook.bench.ParetoBenchmark.
+
 Usage: python3 bench/optuna_samplers.py quality [--trials 100,200] [--seeds 10] [--samplers random,tpe]
                                                 [--functions branin,mixed]
        python3 bench/optuna_samplers.py overhead [--at 1000] [--measured 100] [--repeats 3] [--samplers tpe]
+       python3 bench/optuna_samplers.py pareto [--trials 100,300] [--seeds 10] [--dimensions 30]
+                                               [--samplers random,nsga2,tpe]
 """
 
 import argparse
@@ -130,6 +136,61 @@ SAMPLERS = {
 }
 
 
+# ---- multi-objective: ZDT1 and the hypervolume (twins of ParetoBenchmark and Hypervolume) ----
+
+MO_SAMPLERS = {
+    "random": lambda seed: optuna.samplers.RandomSampler(seed=seed),
+    "nsga2": lambda seed: optuna.samplers.NSGAIISampler(seed=seed),
+    "tpe": lambda seed: optuna.samplers.TPESampler(seed=seed),
+}
+ZDT1_REFERENCE = (1.1, 1.1)
+
+
+def zdt1(d):
+    def f(trial):
+        x = floats(trial, d, 0, 1)
+        g = 1 + 9 * sum(x[1:]) / (d - 1)
+        return x[0], g * (1 - math.sqrt(x[0] / g))
+    return f
+
+
+def hypervolume_2d(points, ref):
+    """Exact hypervolume of 2-D points for minimization: sweep up the second objective."""
+    inside = sorted((p for p in points if p[0] < ref[0] and p[1] < ref[1]), key=lambda p: p[1])
+    area, best_x = 0.0, ref[0]
+    for i, (x, y) in enumerate(inside):
+        best_x = min(best_x, x)
+        top = inside[i + 1][1] if i + 1 < len(inside) else ref[1]
+        area += (ref[0] - best_x) * (top - y)
+    return area
+
+
+def pareto(args):
+    budgets = sorted(int(b) for b in args.trials.split(","))
+    name = f"zdt1_{args.dimensions}"
+    results = []
+    for sampler in args.samplers.split(","):
+        hv = [[] for _ in budgets]
+        for seed in range(args.seeds):
+            study = optuna.create_study(directions=["minimize", "minimize"], sampler=MO_SAMPLERS[sampler](seed))
+            study.optimize(zdt1(args.dimensions), n_trials=budgets[-1])
+            trials = study.get_trials(deepcopy=False)
+            for i, b in enumerate(budgets):
+                points = [t.values for t in trials[:b] if t.state == optuna.trial.TrialState.COMPLETE]
+                hv[i].append(hypervolume_2d(points, ZDT1_REFERENCE))
+        for i, b in enumerate(budgets):
+            v = np.asarray(hv[i])
+            results.append({"sampler": sampler, "problem": name, "trials": b, "median": float(np.median(v)),
+                            "q1": float(np.percentile(v, 25)), "q3": float(np.percentile(v, 75)),
+                            "hypervolumes": hv[i]})
+        print(f"{sampler} on {name}: done", file=sys.stderr)
+    print(f"{'problem':12} {'sampler':18} {'trials':>7} {'median HV':>12} {'IQR':>24}", file=sys.stderr)
+    for r in sorted(results, key=lambda r: (r["trials"], r["sampler"])):
+        iqr = f"[{r['q1']:.4f}, {r['q3']:.4f}]"
+        print(f"{r['problem']:12} {r['sampler']:18} {r['trials']:7d} {r['median']:12.4f} {iqr:>24}", file=sys.stderr)
+    return results
+
+
 def best_so_far(study, trials):
     best, curve = math.inf, []
     for t in study.get_trials(deepcopy=False):
@@ -182,24 +243,30 @@ def overhead(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=["quality", "overhead"])
-    parser.add_argument("--trials", default="100,200", help="quality: comma-separated budgets")
+    parser.add_argument("mode", choices=["quality", "overhead", "pareto"])
+    parser.add_argument("--trials", default=None,
+                        help="quality, pareto: comma-separated budgets (default 100,200; pareto 100,300)")
     parser.add_argument("--seeds", type=int, default=10, help="quality: seeds 0 .. n-1")
     parser.add_argument("--functions", default=None, help="quality: comma-separated names (default: the suite)")
     parser.add_argument("--samplers", default=None, help="comma-separated sampler names")
+    parser.add_argument("--dimensions", type=int, default=30, help="pareto: dimensions of ZDT1")
     parser.add_argument("--at", type=int, default=1000, help="overhead: trials before timing")
     parser.add_argument("--measured", type=int, default=100, help="overhead: trials timed")
     parser.add_argument("--repeats", type=int, default=3, help="overhead: studies timed")
     args = parser.parse_args()
+    if args.trials is None:
+        args.trials = "100,300" if args.mode == "pareto" else "100,200"
     if args.samplers is None:
-        args.samplers = "random,qmc,tpe,tpe-multivariate" if args.mode == "quality" else "tpe"
-    unknown = [s for s in args.samplers.split(",") if s not in SAMPLERS]
+        args.samplers = {"quality": "random,qmc,tpe,tpe-multivariate", "overhead": "tpe",
+                         "pareto": "random,nsga2,tpe"}[args.mode]
+    known = MO_SAMPLERS if args.mode == "pareto" else SAMPLERS
+    unknown = [s for s in args.samplers.split(",") if s not in known]
     unknown += [f for f in (args.functions or "").split(",") if f and f not in FUNCTIONS]
     if unknown:
         parser.error(f"unknown sampler or function: {', '.join(unknown)}")
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     warnings.filterwarnings("ignore", category=optuna.exceptions.ExperimentalWarning)
-    results = quality(args) if args.mode == "quality" else overhead(args)
+    results = {"quality": quality, "overhead": overhead, "pareto": pareto}[args.mode](args)
     json.dump({"framework": "optuna", "optuna_version": optuna.__version__,
                "python_version": platform.python_version(), "mode": args.mode, "results": results}, sys.stdout)
     sys.stdout.write("\n")

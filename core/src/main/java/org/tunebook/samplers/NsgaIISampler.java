@@ -37,9 +37,10 @@ import org.tunebook.distributions.Distribution;
  *   crossover (uniform by default, each parameter from the second parent with probability
  *   {@code swappingProb}, 0.5) is a {@link Crossover}: {@link Crossover#sbx()}, {@link Crossover#blxAlpha},
  *   {@link Crossover#spx()} or your own. Categorical parameters are always crossed uniformly.</li>
- *   <li><b>Any space.</b> A child covers the parameters its parents share with the same distribution; other
- *   parameters (conditional ones, loops, changed ranges) are drawn at random, without a warning, since a
- *   genetic algorithm needs no model of them. Optuna crosses only the parameters every complete trial has.</li>
+ *   <li><b>Any space.</b> A child covers the parameters its parents share with the same distribution (a copied
+ *   child, all of its parent's that fit the trial's ranges); other parameters (conditional ones, loops,
+ *   changed ranges) are drawn at random, without a warning, since a genetic algorithm needs no model of
+ *   them. Optuna crosses only the parameters that every complete trial has with the same distribution.</li>
  *   <li><b>Constraints.</b> A constraints function gives each complete or pruned trial's constraint values,
  *   stored with it as system attribute {@value #CONSTRAINTS} (feasible when every value is {@code <= 0});
  *   domination becomes constrained domination: feasible trials before infeasible ones, which rank by total
