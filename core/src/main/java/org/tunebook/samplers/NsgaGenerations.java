@@ -75,10 +75,15 @@ final class NsgaGenerations {
         return systemAttrs.get(NsgaIISampler.GENERATION) instanceof Number n ? n.intValue() : -1;
     }
 
+    /** The place a trial would take now, from every COMPLETE trial of the study (without waiting). */
+    Place current(Study study) {
+        return replay(study, study.storage().trials(study.id(), EnumSet.of(TrialState.COMPLETE)));
+    }
+
     /** The place of {@code trial}, which has none yet. */
     Place place(Study study, Trial trial) {
         if (!synchronous) {
-            return replay(study, study.storage().trials(study.id(), EnumSet.of(TrialState.COMPLETE)));
+            return current(study);
         }
         Set<Integer> abandoned = entry(study).abandoned();
         long deadline = System.nanoTime() + maxWait.toNanos();
@@ -146,7 +151,7 @@ final class NsgaGenerations {
     }
 
     /** Replays the generations of the given COMPLETE trials: the first incomplete generation and its parents. */
-    private Place replay(Study study, List<FrozenTrial> complete) {
+    Place replay(Study study, List<FrozenTrial> complete) {
         TreeMap<Integer, List<FrozenTrial>> byGeneration = new TreeMap<>();
         for (FrozenTrial t : complete) {
             int g = generationOf(t.systemAttrs());
