@@ -133,6 +133,7 @@ SAMPLERS = {
     "tpe": lambda seed: optuna.samplers.TPESampler(seed=seed),
     "tpe-multivariate": lambda seed: optuna.samplers.TPESampler(seed=seed, multivariate=True),
     "cmaes": lambda seed: optuna.samplers.CmaEsSampler(seed=seed),
+    "nsga2": lambda seed: optuna.samplers.NSGAIISampler(seed=seed),
 }
 
 
