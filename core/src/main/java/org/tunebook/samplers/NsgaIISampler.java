@@ -65,9 +65,7 @@ public final class NsgaIISampler implements Sampler {
 
     private final long seed;
     private final int populationSize;
-    private final Crossover crossover;
     private final Function<FrozenTrial, double[]> constraints;
-    private final boolean synchronous;
     private final String description;
     private final NsgaGenerations generations;
     private final NsgaOffspring offspring;
@@ -86,16 +84,15 @@ public final class NsgaIISampler implements Sampler {
     private NsgaIISampler(Builder b) {
         this.seed = b.seed == null ? Seeds.fresh() : b.seed;
         this.populationSize = b.populationSize;
-        this.crossover = b.crossover == null ? Crossover.uniform(b.swappingProb) : b.crossover;
+        Crossover crossover = b.crossover == null ? Crossover.uniform(b.swappingProb) : b.crossover;
         this.constraints = b.constraints;
-        this.synchronous = b.synchronous;
-        this.generations = new NsgaGenerations(populationSize, constraints != null, synchronous, b.maxWait);
+        this.generations = new NsgaGenerations(populationSize, constraints != null, b.synchronous, b.maxWait);
         this.offspring = new NsgaOffspring(crossover, b.crossoverProb, b.swappingProb, b.mutationProb,
                 constraints != null);
         this.description = "NsgaIISampler(seed=" + seed + ", populationSize=" + populationSize + ", crossover="
                 + crossover + ", crossoverProb=" + b.crossoverProb + ", mutationProb="
                 + (Double.isNaN(b.mutationProb) ? "1/parameters" : b.mutationProb)
-                + (constraints != null ? ", constraints" : "") + (synchronous ? ", synchronous generations" : "")
+                + (constraints != null ? ", constraints" : "") + (b.synchronous ? ", synchronous generations" : "")
                 + ")";
     }
 
