@@ -9,17 +9,20 @@ import org.tunebook.Trial;
 import org.tunebook.TrialState;
 
 /**
- * A user's constraints function, as TPE and the Gaussian process take it: called on each trial that finishes
- * complete or pruned, its values are stored with the trial as system attribute {@value TpeSampler#CONSTRAINTS}
- * (Optuna's key), and read back from there when the trials are modelled. A trial is feasible when every value
- * is {@code <= 0}.
+ * A user's constraints function, as TPE, the Gaussian process and NSGA-II take it: called on each trial that
+ * finishes complete or pruned, its values are stored with the trial as system attribute {@value #KEY} (Optuna's
+ * key), and read back from there when the trials are modelled or ranked. A trial is feasible when every value is
+ * {@code <= 0}. Since all three samplers store the values the same way, any of them can continue another's study.
  */
 final class Constraints {
+
+    /** The trial system attribute holding the values of the constraints function. */
+    static final String KEY = "constraints";
 
     private final String sampler;
     private final Function<FrozenTrial, double[]> function;
 
-    /** {@code sampler} names the sampler in error messages ("TPE", "GP"). */
+    /** {@code sampler} names the sampler in error messages ("TPE", "GP", "NSGA-II"). */
     Constraints(String sampler, Function<FrozenTrial, double[]> function) {
         this.sampler = sampler;
         this.function = function;
@@ -31,8 +34,8 @@ final class Constraints {
 
     /**
      * Evaluates the function on a trial about to finish as {@code state} with {@code values}, and stores the
-     * result with it. Throws (which fails that trial, with the message as its reason) when the function throws,
-     * returns null or returns NaN.
+     * result with it; other states than complete and pruned are left alone. Throws (which fails that trial, with
+     * the message as its reason) when the function throws, returns null or returns NaN.
      */
     void record(Trial trial, TrialState state, double[] values) {
         if (state != TrialState.COMPLETE && state != TrialState.PRUNED) {
@@ -61,12 +64,12 @@ final class Constraints {
             }
             stored.add(v);
         }
-        trial.setSystemAttr(TpeSampler.CONSTRAINTS, stored);
+        trial.setSystemAttr(KEY, stored);
     }
 
     /** The constraint values stored with a trial, or null if it has none (or they are not all numbers). */
     static double[] stored(FrozenTrial t) {
-        Object stored = t.systemAttrs().get(TpeSampler.CONSTRAINTS);
+        Object stored = t.systemAttrs().get(KEY);
         if (!(stored instanceof List<?> list)) {
             return null;
         }
@@ -81,7 +84,10 @@ final class Constraints {
         return c;
     }
 
-    /** The total violation {@code sum max(0, c_i)}; infinite when there are no values (ranked last). */
+    /**
+     * The total violation {@code sum max(0, c_i)}, 0 when feasible; infinite when there are no values, so that
+     * such a trial ranks after every trial that has them.
+     */
     static double violation(double[] c) {
         if (c == null) {
             return Double.POSITIVE_INFINITY;
@@ -91,5 +97,10 @@ final class Constraints {
             sum += Math.max(0, v);
         }
         return sum;
+    }
+
+    /** The total violation recorded with a trial (see {@link #violation(double[])}). */
+    static double violation(FrozenTrial t) {
+        return violation(stored(t));
     }
 }

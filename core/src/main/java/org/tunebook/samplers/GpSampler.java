@@ -480,7 +480,7 @@ public final class GpSampler implements Sampler {
         /**
          * A function of a finished trial (complete or pruned, with its values) returning its constraint values;
          * the trial is feasible when every value is {@code <= 0}. The values are stored with the trial as
-         * system attribute {@value TpeSampler#CONSTRAINTS} (Optuna's key, shared with TPE), and each constraint
+         * system attribute {@value TpeSampler#CONSTRAINTS} (Optuna's key, shared with TPE and NSGA-II), and each constraint
          * gets a Gaussian process of its own: the next point maximizes log EI over the best feasible value plus
          * the log probability of feasibility. If the function throws, returns null or NaN, that trial fails with
          * the reason.

@@ -72,7 +72,7 @@ import org.tunebook.distributions.Distribution;
 public final class TpeSampler implements Sampler {
 
     /** The trial system attribute holding the values of the constraints function (Optuna's key). */
-    public static final String CONSTRAINTS = "constraints";
+    public static final String CONSTRAINTS = Constraints.KEY;
 
     private static final System.Logger LOG = System.getLogger(TpeSampler.class.getName());
     private final TpeConfig config;
