@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Benchmarks, measured on this machine.",
-        subcommands = {QualityCommand.class, OverheadCommand.class, PruningCommand.class, StorageBenchCommand.class})
+        subcommands = {QualityCommand.class, ParetoCommand.class, OverheadCommand.class, PruningCommand.class, StorageBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
  * tunebook quickstart [--trials N] [--jobs K] [--seed S]
  * tunebook plot KIND --study NAME --storage URL --out FILE.png|FILE.svg [--params A,B] [--width W] [--height H]
  * tunebook bench quality [--samplers tpe,gp,...] [--functions branin,...] [--trials 100,200] [--seeds 10] [--no-optuna]
+ * tunebook bench pareto [--samplers random,nsga2,tpe] [--dimensions 30] [--trials 100,300] [--seeds 10] [--no-optuna]
  * tunebook bench overhead [--sampler random,tpe,...] [--trials 1000,10000 | --at 1000] [--repeats 5] [--no-optuna]
  * tunebook bench pruning [--trials 100] [--epochs 50] [--seeds 10] [--no-optuna]
  * tunebook bench storage [--trials 1000] [--repeats 3] [--storage sqlite|postgresql|both] [--no-optuna]

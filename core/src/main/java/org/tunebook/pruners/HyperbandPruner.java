@@ -76,7 +76,7 @@ public final class HyperbandPruner implements Pruner {
     /**
      * The bracket of trial {@code trialNumber}, from 0 (the most aggressive) to {@link #bracketCount(Study)} - 1; 0
      * while the brackets are not set up yet, as in Optuna. Samplers that model each bracket on its own trials (as
-     * Optuna's TPE does) use this.
+     * Optuna's do) use this: {@code TpeSampler} and {@code GpSampler} give a trial only the trials of its bracket.
      */
     public int bracketOf(Study study, int trialNumber) {
         Brackets b = brackets(study);

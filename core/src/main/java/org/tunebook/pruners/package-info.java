@@ -23,7 +23,8 @@
  *   <tr><td>{@link org.tunebook.pruners.SuccessiveHalvingPruner}</td>
  *       <td>at the end of a rung, it is not in the top 1/&eta; of the trials that reached the rung (ASHA)</td></tr>
  *   <tr><td>{@link org.tunebook.pruners.HyperbandPruner}</td>
- *       <td>successive halving says so within its bracket</td></tr>
+ *       <td>successive halving says so within its bracket (TPE and GP samplers then model each bracket on its
+ *       own trials, as Optuna's do)</td></tr>
  *   <tr><td>{@link org.tunebook.pruners.ThresholdPruner}</td>
  *       <td>its latest value leaves fixed bounds or is NaN</td></tr>
  *   <tr><td>{@link org.tunebook.pruners.PatientPruner}</td>

@@ -7,15 +7,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 
 /**
- * Maximizes log expected improvement over the unit box (numeric dimensions) and the choices (categorical
- * dimensions): scores a randomly shifted Sobol set of candidates and the best observed points, then climbs
- * from the best few by projected gradient ascent on the numeric coordinates and one sweep over each
- * categorical one.
+ * Maximizes the acquisition function ({@link ConstrainedLogEi}) over the unit box (numeric dimensions) and the
+ * choices (categorical dimensions): scores a randomly shifted Sobol set of candidates and the best observed
+ * points, then climbs from the best few by projected gradient ascent on the numeric coordinates, and then by
+ * moves to neighbouring grid values on discrete ones (ints, stepped floats) and one sweep over each categorical
+ * one. Discrete coordinates are judged on their grid: a candidate is rounded before it is scored, so that the
+ * point proposed is the one whose acquisition was compared, not a rounding of it onto a point already tried.
  */
 final class GpAcquisition {
 
     private static final int LOCAL_STARTS = 3;
     private static final int LOCAL_STEPS = 20;
+    private static final int GRID_ROUNDS = 3;
+    private static final int GRID_MOVES = 10;
     private static final Map<Integer, double[][]> SOBOL = new ConcurrentHashMap<>();
 
     private GpAcquisition() {
@@ -36,12 +40,10 @@ final class GpAcquisition {
         return points;
     }
 
-    /**
-     * The point of highest log EI below {@code best}; {@code choices[j]} is the number of choices of a
-     * categorical dimension (0 for numeric ones); {@code incumbents} are observed points to start from too.
-     */
-    static double[] maximize(GpModel model, double best, int[] choices, double[][] incumbents, int candidates,
+    /** The point of highest acquisition in {@code space}; {@code incumbents} are observed points to start from. */
+    static double[] maximize(ConstrainedLogEi acquisition, GpSpace space, double[][] incumbents, int candidates,
             SplittableRandom rng) {
+        int[] choices = space.choices();
         int d = choices.length;
         double[][] base = sobol(d, candidates);
         long[] shift = new long[d];
@@ -60,11 +62,11 @@ final class GpAcquisition {
                 p = new double[d];
                 for (int j = 0; j < d; j++) {
                     double v = (((long) (u[j] * 0x1p52)) ^ shift[j]) * 0x1p-52; // random digital shift
-                    p[j] = choices[j] > 0 ? Math.min(choices[j] - 1, Math.floor(v * choices[j])) : v;
+                    p[j] = choices[j] > 0 ? Math.min(choices[j] - 1, Math.floor(v * choices[j])) : space.snap(j, v);
                 }
             }
             points[c] = p;
-            scores[c] = score(model, p, best);
+            scores[c] = acquisition.value(p);
         }
         Integer[] order = new Integer[total];
         Arrays.setAll(order, i -> i);
@@ -73,7 +75,7 @@ final class GpAcquisition {
         double bestScore = scores[order[0]];
         for (int s = 0; s < Math.min(LOCAL_STARTS, total); s++) {
             double[] p = points[order[s]].clone();
-            double value = climb(model, p, scores[order[s]], best, choices);
+            double value = climb(acquisition, space, p, scores[order[s]]);
             if (value > bestScore) {
                 bestScore = value;
                 bestPoint = p;
@@ -82,24 +84,56 @@ final class GpAcquisition {
         return bestPoint;
     }
 
-    private static double score(GpModel model, double[] p, double best) {
-        double[] mv = model.predict(p);
-        return LogEi.of(mv[0], Math.sqrt(mv[1]), best)[0];
+    /** Improves grid point {@code p} (of acquisition {@code value}) in place; returns its final acquisition. */
+    private static double climb(ConstrainedLogEi acquisition, GpSpace space, double[] p, double value) {
+        int[] choices = space.choices();
+        int d = p.length;
+        boolean[] all = new boolean[d];
+        boolean[] continuous = new boolean[d];
+        boolean discrete = false;
+        for (int j = 0; j < d; j++) {
+            all[j] = choices[j] == 0;
+            continuous[j] = choices[j] == 0 && !space.discrete(j);
+            discrete |= choices[j] == 0 && space.discrete(j);
+        }
+        if (!discrete) {
+            value = ascend(acquisition, p, value, continuous);
+            return sweepChoices(acquisition, choices, p, value);
+        }
+        // discrete coordinates relaxed to continuous ones, rounded back onto the grid, then moved on the grid;
+        // last, the continuous coordinates are polished at the grid point reached
+        double[] relaxed = p.clone();
+        ascend(acquisition, relaxed, value, all);
+        for (int j = 0; j < d; j++) {
+            if (choices[j] == 0 && space.discrete(j)) {
+                relaxed[j] = space.snap(j, relaxed[j]);
+            }
+        }
+        double relaxedValue = acquisition.value(relaxed);
+        if (relaxedValue > value) {
+            System.arraycopy(relaxed, 0, p, 0, d);
+            value = relaxedValue;
+        }
+        value = gridMoves(acquisition, space, p, value);
+        return ascend(acquisition, p, value, continuous);
     }
 
-    /** Improves {@code p} in place; returns its final score. */
-    private static double climb(GpModel model, double[] p, double value, double best, int[] choices) {
+    /**
+     * Projected gradient ascent on the coordinates {@code moving} marks, with an adaptive step; improves
+     * {@code p} (of acquisition {@code value}) in place and returns its final acquisition.
+     */
+    private static double ascend(ConstrainedLogEi acquisition, double[] p, double value, boolean[] moving) {
         int d = p.length;
-        boolean numeric = false;
-        for (int c : choices) {
-            numeric |= c == 0;
+        boolean any = false;
+        for (boolean m : moving) {
+            any |= m;
         }
         double step = 0.05;
-        for (int it = 0; numeric && it < LOCAL_STEPS && step > 1e-6; it++) {
-            double[] g = gradient(model, p, best);
+        for (int it = 0; any && it < LOCAL_STEPS && step > 1e-6; it++) {
+            double[] g = acquisition.gradient(p);
             double norm = 0;
             for (int j = 0; j < d; j++) {
-                norm += choices[j] == 0 ? g[j] * g[j] : 0;
+                norm += moving[j] ? g[j] * g[j] : 0;
             }
             norm = Math.sqrt(norm);
             if (!(norm > 0)) {
@@ -107,11 +141,11 @@ final class GpAcquisition {
             }
             double[] q = p.clone();
             for (int j = 0; j < d; j++) {
-                if (choices[j] == 0) {
+                if (moving[j]) {
                     q[j] = Math.min(1, Math.max(0, p[j] + step * g[j] / norm));
                 }
             }
-            double v = score(model, q, best);
+            double v = acquisition.value(q);
             if (v > value) {
                 System.arraycopy(q, 0, p, 0, d);
                 value = v;
@@ -120,7 +154,51 @@ final class GpAcquisition {
                 step *= 0.3;
             }
         }
-        for (int j = 0; j < d; j++) {
+        return value;
+    }
+
+    /**
+     * Coordinate ascent over the grid: each discrete coordinate moves to a neighbouring grid value while that
+     * improves the acquisition, each categorical one to its best choice; repeated while anything moved (a few
+     * rounds at most).
+     */
+    private static double gridMoves(ConstrainedLogEi acquisition, GpSpace space, double[] p, double value) {
+        int[] choices = space.choices();
+        for (int round = 0; round < GRID_ROUNDS; round++) {
+            double before = value;
+            for (int j = 0; j < p.length; j++) {
+                if (choices[j] > 0 || !space.discrete(j)) {
+                    continue;
+                }
+                for (int direction = -1; direction <= 1; direction += 2) {
+                    for (int move = 0; move < GRID_MOVES; move++) {
+                        double next = space.neighbour(j, p[j], direction);
+                        if (Double.isNaN(next)) {
+                            break;
+                        }
+                        double keep = p[j];
+                        p[j] = next;
+                        double v = acquisition.value(p);
+                        if (v > value) {
+                            value = v;
+                        } else {
+                            p[j] = keep;
+                            break;
+                        }
+                    }
+                }
+            }
+            value = sweepChoices(acquisition, choices, p, value);
+            if (!(value > before)) {
+                break;
+            }
+        }
+        return value;
+    }
+
+    /** Moves each categorical coordinate of {@code p} to its best choice, in turn; returns the acquisition. */
+    private static double sweepChoices(ConstrainedLogEi acquisition, int[] choices, double[] p, double value) {
+        for (int j = 0; j < p.length; j++) {
             if (choices[j] == 0) {
                 continue;
             }
@@ -130,7 +208,7 @@ final class GpAcquisition {
                     continue;
                 }
                 p[j] = c;
-                double v = score(model, p, best);
+                double v = acquisition.value(p);
                 if (v > value) {
                     value = v;
                     keep = c;
@@ -139,20 +217,5 @@ final class GpAcquisition {
             p[j] = keep;
         }
         return value;
-    }
-
-    /** The gradient of log EI over the coordinates (0 for categorical ones). */
-    static double[] gradient(GpModel model, double[] p, double best) {
-        int d = p.length;
-        double[] m = model.predictWithGradient(p);
-        double sd = Math.sqrt(m[1]);
-        double[] ei = LogEi.of(m[0], sd, best);
-        double[] g = new double[d];
-        for (int j = 0; j < d; j++) {
-            double dMean = m[2 + j];
-            double dSd = m[2 + d + j] / (2 * sd);
-            g[j] = ei[1] * dMean + ei[2] * dSd;
-        }
-        return g;
     }
 }

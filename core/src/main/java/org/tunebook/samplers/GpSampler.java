@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.tunebook.FrozenTrial;
 import org.tunebook.Study;
 import org.tunebook.Trial;
+import org.tunebook.TrialState;
 import org.tunebook.distributions.Distribution;
 
 /**
@@ -25,18 +28,31 @@ import org.tunebook.distributions.Distribution;
  *
  * <ul>
  *   <li>Parameters that every finished trial has (with the same distribution) are modelled jointly, scaled
- *   to {@code [0, 1]} (in log space for log parameters); ints and stepped floats are modelled as continuous
- *   and rounded onto their grid; categorical parameters count as near when equal and far otherwise. Other
- *   parameters (conditional ones, changed ranges) are sampled at random, with one warning per parameter.</li>
+ *   to {@code [0, 1]} (in log space for log parameters); categorical parameters count as near when equal and
+ *   far otherwise (a Hamming distance in the kernel, with its own length scale). Other parameters (conditional
+ *   ones, changed ranges) are sampled at random, with one warning per parameter.</li>
+ *   <li>Ints and stepped floats are continuous coordinates to the kernel, but the acquisition is judged at
+ *   their grid values: candidates are rounded before they are scored, and the local search rounds, then moves
+ *   from grid value to grid value. In a space of ints, stepped floats and categoricals only, points already
+ *   tried (or running) are not proposed again: log EI would otherwise keep proposing the best point once
+ *   nothing near it is predicted better.</li>
  *   <li>Objective values are standardized; the kernel's length scales, amplitude and noise are fitted by
  *   maximizing the marginal likelihood with weak log-normal priors (L-BFGS). They are refitted at every
  *   trial up to 30 observations, then each time the data has grown by 10%, each time from the same start on
  *   the first trials up to that size, so that the fit depends on the data alone.</li>
  *   <li>The acquisition is maximized from a randomly shifted set of Sobol candidates and the best trials so
- *   far, by gradient ascent from the best few.</li>
+ *   far, by gradient ascent from the best few, and a sweep over the choices of each categorical.</li>
  *   <li>Running trials are added to the model at the worst value observed (a constant liar), so parallel
  *   workers do not pile onto one point (not in {@link Builder#reproducibleWorkers(int) reproducible mode},
- *   where which trials are running would make runs differ).</li>
+ *   where which trials are running would make runs differ; {@link Builder#constantLiar(boolean)} turns it
+ *   off).</li>
+ *   <li><b>Constraints</b> ({@link Builder#constraints}): each constraint has a Gaussian process of its own, and
+ *   the acquisition is log EI over the best <em>feasible</em> value plus the log probability that every
+ *   constraint holds, as in Optuna's {@code GPSampler}; while no trial is feasible, the probability of
+ *   feasibility alone. The values are stored with each trial as TPE stores them, so either sampler can
+ *   continue the other's study.</li>
+ *   <li>With a {@link org.tunebook.pruners.HyperbandPruner} of several brackets, a trial models only the trials
+ *   of its own bracket, as in Optuna.</li>
  *   <li>Single objective only: in a study with several objectives every parameter is sampled at random,
  *   with one warning.</li>
  * </ul>
@@ -57,7 +73,8 @@ public final class GpSampler implements Sampler {
     private final int candidates;
     private final boolean deterministicObjective;
     private final boolean warnIndependentSampling;
-    private final boolean reproducible;
+    private final boolean liar;
+    private final Constraints constraints;
     private final HistoryCache histories;
     private final Map<String, double[]> fitted = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
@@ -78,7 +95,8 @@ public final class GpSampler implements Sampler {
         this.candidates = b.candidates;
         this.deterministicObjective = b.deterministicObjective;
         this.warnIndependentSampling = b.warnIndependentSampling;
-        this.reproducible = b.reproducibleWorkers > 0;
+        this.liar = b.constantLiar != null ? b.constantLiar : b.reproducibleWorkers == 0;
+        this.constraints = b.constraints == null ? null : new Constraints("GP", b.constraints);
         this.histories = new HistoryCache(TpeConfig.defaults(seed), b.reproducibleWorkers, b.maxWait);
     }
 
@@ -123,23 +141,51 @@ public final class GpSampler implements Sampler {
         }
         GpSpace space = new GpSpace(ds);
         double[][] x = space.normalize(obs.values(), obs.count());
-        double[] y = standardize(obs.loss());
-        double[] theta = hyperparameters(study, names, space, x, obs.loss());
-        GpModel model = GpModel.fit(new MaternKernel(space.categorical(), theta), x, y);
+        String modelKey = System.identityHashCode(study.storage()) + ":" + study.id() + ":"
+                + HistoryCache.partition(study, trial.number()) + ":" + String.join(",", names) + ":"
+                + Arrays.toString(space.choices());
+        List<double[]> running = liar ? runningPoints(study, trial, space, names) : List.of();
+        GpModel model = model(modelKey + ":objective", space, x, obs.loss(), running);
         if (model == null) {
             LOG.log(Level.WARNING, "the Gaussian process of study ''{0}'' could not be fitted for trial {1}; sampling"
                     + " it at random", study.name(), trial.number());
             return Map.of();
         }
-        if (!reproducible) { // which trials are running differs from run to run
-            model = withRunningTrials(model, study, trial, space, names);
-        }
-        double best = Double.POSITIVE_INFINITY;
-        for (double v : y) {
-            best = Math.min(best, v);
+        double[] y = Arrays.copyOf(model.y, obs.count()); // standardized, without the running trials' lies
+        Feasibility f = constraints == null ? null : Feasibility.of(obs.constraints());
+        ConstrainedLogEi acquisition;
+        double[] rank; // incumbents first: the best feasible trials, or the least infeasible ones
+        if (f == null) {
+            acquisition = ConstrainedLogEi.unconstrained(model, min(y, null));
+            rank = y;
+        } else {
+            GpModel[] cm = new GpModel[f.count()];
+            double[] thresholds = new double[f.count()];
+            for (int k = 0; k < cm.length; k++) {
+                double[] c = f.values(k);
+                double[] ms = meanAndSd(c);
+                thresholds[k] = -ms[0] / ms[1]; // where 0 falls after standardizing
+                cm[k] = model(modelKey + ":constraint" + k, space, f.points(x), c, running);
+                if (cm[k] == null) {
+                    LOG.log(Level.WARNING, "the Gaussian process of constraint {0} of study ''{1}'' could not be"
+                            + " fitted for trial {2}; sampling it at random", k, study.name(), trial.number());
+                    return Map.of();
+                }
+            }
+            boolean anyFeasible = f.anyFeasible();
+            acquisition = new ConstrainedLogEi(anyFeasible ? model : null, min(y, f.feasible()), cm, thresholds);
+            rank = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                rank[i] = anyFeasible ? (f.feasible()[i] ? y[i] : Double.NaN) : f.violation(i);
+            }
         }
         SplittableRandom rng = Seeds.forParam(seed, trial.number(), "\u0000gp");
-        double[] p = GpAcquisition.maximize(model, best, space.choices(), incumbents(x, y, 5), candidates, rng);
+        if (space.finite()) {
+            List<double[]> tried = new ArrayList<>(Arrays.asList(x));
+            tried.addAll(running);
+            acquisition = acquisition.avoiding(tried);
+        }
+        double[] p = GpAcquisition.maximize(acquisition, space, incumbents(x, rank, 5), candidates, rng);
         Map<String, Double> result = new HashMap<>();
         for (int j = 0; j < names.length; j++) {
             result.put(names[j], space.toInternal(j, p[j]));
@@ -147,8 +193,57 @@ public final class GpSampler implements Sampler {
         return result;
     }
 
+    /** The smallest of {@code v} (over {@code where} only, when given); infinite when there is none. */
+    private static double min(double[] v, boolean[] where) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < v.length; i++) {
+            if (where == null || where[i]) {
+                best = Math.min(best, v[i]);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The Gaussian process of {@code raw} values (standardized) at points {@code x}, with fitted hyperparameters
+     * kept under {@code key}; with running trials' points added at the worst value observed (a constant liar:
+     * the posterior near them rises, so the next point goes elsewhere). Null if it cannot be fitted.
+     */
+    private GpModel model(String key, GpSpace space, double[][] x, double[] raw, List<double[]> running) {
+        double[] theta = hyperparameters(key, space, x, raw);
+        double[] y = standardize(raw);
+        MaternKernel kernel = new MaternKernel(space.categorical(), theta);
+        GpModel model = GpModel.fit(kernel, x, y);
+        if (model == null || running.isEmpty()) {
+            return model;
+        }
+        int n = y.length;
+        double worst = Double.NEGATIVE_INFINITY;
+        for (double v : y) {
+            worst = Math.max(worst, v);
+        }
+        double[][] xl = Arrays.copyOf(x, n + running.size());
+        double[] yl = Arrays.copyOf(y, n + running.size());
+        for (int i = 0; i < running.size(); i++) {
+            xl[n + i] = running.get(i);
+            yl[n + i] = worst;
+        }
+        GpModel liar = GpModel.fit(kernel, xl, yl);
+        return liar == null ? model : liar;
+    }
+
     /** Standardized values: mean 0 and standard deviation 1 (1 if they are all equal). */
     private static double[] standardize(double[] v) {
+        double[] ms = meanAndSd(v);
+        double[] y = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            y[i] = (v[i] - ms[0]) / ms[1];
+        }
+        return y;
+    }
+
+    /** {@code {mean, sd}} of {@code v}, the sd 1 when the values are (nearly) all equal. */
+    private static double[] meanAndSd(double[] v) {
         double mean = 0;
         for (double x : v) {
             mean += x;
@@ -162,32 +257,26 @@ public final class GpSampler implements Sampler {
         if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) {
             sd = 1;
         }
-        double[] y = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            y[i] = (v[i] - mean) / sd;
-        }
-        return y;
+        return new double[] {mean, sd};
     }
 
     /**
-     * The kernel's log hyperparameters for {@code n} observations: fitted on the first {@code c} of them,
-     * {@code c} the last checkpoint up to {@code n} (every size up to 30, then growth by 10%), from a fixed
-     * start, and kept per study and space.
+     * The kernel's log hyperparameters for the {@code n} observations of one model: fitted on the first
+     * {@code c} of them, {@code c} the last checkpoint up to {@code n} (every size up to 30, then growth by 10%),
+     * from a fixed start, and kept per study, space and model ({@code key}).
      */
-    private double[] hyperparameters(Study study, String[] names, GpSpace space, double[][] x, double[] losses) {
-        int n = losses.length;
-        int c = checkpoint(n);
-        String key = System.identityHashCode(study.storage()) + ":" + study.id() + ":" + String.join(",", names) + ":"
-                + Arrays.toString(space.choices()) + ":" + c;
-        double[] theta = fitted.get(key);
+    private double[] hyperparameters(String key, GpSpace space, double[][] x, double[] raw) {
+        int c = checkpoint(raw.length);
+        String fullKey = key + ":" + c;
+        double[] theta = fitted.get(fullKey);
         if (theta == null) {
             if (fitted.size() > 1000) {
                 fitted.clear();
             }
             double[][] xc = Arrays.copyOf(x, c);
-            double[] yc = standardize(Arrays.copyOf(losses, c)); // from the raw values: the same whoever fits
+            double[] yc = standardize(Arrays.copyOf(raw, c)); // from the raw values: the same whoever fits
             theta = fit(space.categorical(), xc, yc);
-            fitted.put(key, theta);
+            fitted.put(fullKey, theta);
         }
         return theta;
     }
@@ -247,45 +336,46 @@ public final class GpSampler implements Sampler {
     }
 
     /**
-     * The model with the study's running trials added at the worst value observed (a constant liar): the
-     * posterior near them rises, so the next point goes elsewhere.
+     * The numbers of the finished trials (complete and pruned) {@code trial} draws on: its Hyperband bracket's,
+     * say; the model takes the complete ones among them. For tests.
      */
-    private static GpModel withRunningTrials(GpModel model, Study study, Trial trial, GpSpace space, String[] names) {
-        List<double[]> extra = new ArrayList<>();
+    int[] modelledTrials(Study study, Trial trial) {
+        return histories.forTrial(study, trial).observedNumbers(histories.cutoff(trial));
+    }
+
+    /** The points of the study's running trials (of this trial's partition) that have every parameter. */
+    private static List<double[]> runningPoints(Study study, Trial trial, GpSpace space, String[] names) {
+        List<double[]> points = new ArrayList<>();
         for (TpeHistory.Pending p : HistoryCache.running(study, trial)) {
             double[] point = space.normalizePoint(p.values(), names);
             if (point != null) {
-                extra.add(point);
+                points.add(point);
             }
         }
-        if (extra.isEmpty()) {
-            return model;
-        }
-        int n = model.n;
-        double worst = Double.NEGATIVE_INFINITY;
-        for (double v : model.y) {
-            worst = Math.max(worst, v);
-        }
-        double[][] x = Arrays.copyOf(model.x, n + extra.size());
-        double[] y = Arrays.copyOf(model.y, n + extra.size());
-        for (int i = 0; i < extra.size(); i++) {
-            x[n + i] = extra.get(i);
-            y[n + i] = worst;
-        }
-        GpModel liar = GpModel.fit(model.kernel, x, y);
-        return liar == null ? model : liar;
+        return points;
     }
 
-    /** The {@code k} observed points with the lowest values. */
-    private static double[][] incumbents(double[][] x, double[] y, int k) {
-        Integer[] order = new Integer[y.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Double.compare(y[a], y[b]));
-        double[][] best = new double[Math.min(k, y.length)][];
+    /** The {@code k} observed points of lowest {@code rank}, leaving out NaN ranks. */
+    private static double[][] incumbents(double[][] x, double[] rank, int k) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < rank.length; i++) {
+            if (!Double.isNaN(rank[i])) {
+                order.add(i);
+            }
+        }
+        order.sort((a, b) -> Double.compare(rank[a], rank[b]));
+        double[][] best = new double[Math.min(k, order.size())][];
         for (int i = 0; i < best.length; i++) {
-            best[i] = x[order[i]];
+            best[i] = x[order.get(i)];
         }
         return best;
+    }
+
+    @Override
+    public void beforeFinish(Study study, Trial trial, TrialState state, double[] values) {
+        if (constraints != null) {
+            constraints.record(trial, state, values);
+        }
     }
 
     @Override
@@ -301,7 +391,8 @@ public final class GpSampler implements Sampler {
 
     @Override
     public String toString() {
-        return "GpSampler(seed=" + seed + ")";
+        return "GpSampler(seed=" + seed + (liar ? ", constant liar" : "") + (constraints != null ? ", constraints" : "")
+                + ")";
     }
 
     /** Settings of a {@link GpSampler}, each checked when set. */
@@ -313,6 +404,8 @@ public final class GpSampler implements Sampler {
         private boolean warnIndependentSampling = true;
         private int reproducibleWorkers;
         private Duration maxWait = Duration.ofMinutes(10);
+        private Boolean constantLiar;
+        private Function<FrozenTrial, double[]> constraints;
 
         private Builder() {
         }
@@ -374,8 +467,43 @@ public final class GpSampler implements Sampler {
             return this;
         }
 
-        /** The sampler. */
+        /**
+         * Whether the running trials of the study (other workers', other processes') join the model at the worst
+         * value observed, so that parallel workers do not pile onto one point (default: on, except with
+         * {@link #reproducibleWorkers}, where which trials happen to be running would make runs differ).
+         */
+        public Builder constantLiar(boolean liar) {
+            this.constantLiar = liar;
+            return this;
+        }
+
+        /**
+         * A function of a finished trial (complete or pruned, with its values) returning its constraint values;
+         * the trial is feasible when every value is {@code <= 0}. The values are stored with the trial as
+         * system attribute {@value TpeSampler#CONSTRAINTS} (Optuna's key, shared with TPE and NSGA-II), and each constraint
+         * gets a Gaussian process of its own: the next point maximizes log EI over the best feasible value plus
+         * the log probability of feasibility. If the function throws, returns null or NaN, that trial fails with
+         * the reason.
+         */
+        public Builder constraints(Function<FrozenTrial, double[]> constraints) {
+            if (constraints == null) {
+                throw new IllegalArgumentException("GP constraints function must not be null");
+            }
+            this.constraints = constraints;
+            return this;
+        }
+
+        /**
+         * The sampler.
+         *
+         * @throws IllegalArgumentException for settings that do not go together
+         */
         public GpSampler build() {
+            if (Boolean.TRUE.equals(constantLiar) && reproducibleWorkers > 0) {
+                throw new IllegalArgumentException("GP constantLiar(true) and reproducibleWorkers("
+                        + reproducibleWorkers + ") cannot be combined: the liar models whichever trials happen to be"
+                        + " running, which differs from run to run");
+            }
             return new GpSampler(this);
         }
     }

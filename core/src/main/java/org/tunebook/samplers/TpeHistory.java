@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.tunebook.Direction;
 import org.tunebook.FrozenTrial;
 import org.tunebook.TrialState;
@@ -51,12 +52,14 @@ final class TpeHistory {
     private final TpeConfig config;
     private final double[] signs;
     private final boolean multiObjective;
+    private final IntPredicate members;
 
     private int size;
     private int[] number = new int[64];
     private double[] stepKey = new double[64];
     private double[][] loss;
     private double[] violation = new double[64];
+    private double[][] constraintValues = new double[64][];
     private int[] byScore = new int[64];
     private int[] byNumber = new int[64];
     private final Map<String, Column> columns = new HashMap<>();
@@ -87,7 +90,17 @@ final class TpeHistory {
     }
 
     TpeHistory(TpeConfig config, List<Direction> directions) {
+        this(config, directions, null);
+    }
+
+    /**
+     * The history of the trials whose numbers {@code members} accepts (all when null): a Hyperband bracket's
+     * trials, say. The others are read too (so that waiting for earlier trials knows they finished) but not
+     * modelled.
+     */
+    TpeHistory(TpeConfig config, List<Direction> directions, IntPredicate members) {
         this.config = config;
+        this.members = members;
         this.signs = new double[directions.size()];
         for (int k = 0; k < signs.length; k++) {
             signs[k] = directions.get(k) == Direction.MINIMIZE ? 1 : -1;
@@ -118,7 +131,9 @@ final class TpeHistory {
             if (!finished.get(t.number())) {
                 finished.set(t.number());
                 finishedCount++;
-                add(t);
+                if (members == null || members.test(t.number())) {
+                    add(t);
+                }
             }
         }
     }
@@ -162,7 +177,8 @@ final class TpeHistory {
         for (int k = 0; k < signs.length; k++) {
             loss[k][i] = signs[k] * values[k];
         }
-        violation[i] = config.constraints() == null ? 0 : violation(t);
+        constraintValues[i] = Constraints.stored(t);
+        violation[i] = config.constraints() == null ? 0 : Constraints.violation(constraintValues[i]);
         for (Map.Entry<String, Distribution> e : t.distributions().entrySet()) {
             Column c = columns.computeIfAbsent(e.getKey(), k -> new Column(number.length));
             double v = ParzenSpace.toModel(e.getValue(), t.internalParam(e.getKey()));
@@ -175,23 +191,6 @@ final class TpeHistory {
         spaces.add(t.number(), t.distributions());
     }
 
-    /** The total constraint violation recorded with a trial; infinite when it has none (ranked last). */
-    private static double violation(FrozenTrial t) {
-        Object stored = t.systemAttrs().get(TpeSampler.CONSTRAINTS);
-        if (!(stored instanceof List<?> list)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double sum = 0;
-        for (Object o : list) {
-            double v = o instanceof Number n ? n.doubleValue() : Double.NaN;
-            if (Double.isNaN(v)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            sum += Math.max(0, v);
-        }
-        return sum;
-    }
-
     private void ensureCapacity(int needed) {
         if (needed <= number.length) {
             return;
@@ -200,6 +199,7 @@ final class TpeHistory {
         number = Arrays.copyOf(number, capacity);
         stepKey = Arrays.copyOf(stepKey, capacity);
         violation = Arrays.copyOf(violation, capacity);
+        constraintValues = Arrays.copyOf(constraintValues, capacity);
         for (int k = 0; k < loss.length; k++) {
             loss[k] = Arrays.copyOf(loss[k], capacity);
         }
@@ -277,6 +277,19 @@ final class TpeHistory {
         return n;
     }
 
+    /** The trial numbers of the observations numbered below {@code cutoff}, ascending (for tests). */
+    synchronized int[] observedNumbers(int cutoff) {
+        int[] out = new int[size];
+        int n = 0;
+        for (int j = 0; j < size; j++) {
+            int i = byNumber[j];
+            if (number[i] < cutoff) {
+                out[n++] = number[i];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
     /** The intersection search space of the trials numbered below {@code cutoff}. */
     synchronized Map<String, Distribution> intersection(int cutoff, FrozenTrialSource source) {
         return tracker(cutoff, source).intersection();
@@ -298,7 +311,8 @@ final class TpeHistory {
         }
         SpaceTracker partial = new SpaceTracker();
         for (FrozenTrial t : source.finishedTrials()) {
-            if (t.number() < cutoff && (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED)) {
+            if (t.number() < cutoff && (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED)
+                    && (members == null || members.test(t.number()))) {
                 partial.add(t.number(), t.distributions());
             }
         }
@@ -464,8 +478,11 @@ final class TpeHistory {
         return w;
     }
 
-    /** Complete observations of a group of parameters: model-space values by dimension, and their losses. */
-    record Complete(double[][] values, double[] loss, int[] number) {
+    /**
+     * Complete observations of a group of parameters: model-space values by dimension, their losses, trial
+     * numbers, and the constraint values stored with them (null for a trial without).
+     */
+    record Complete(double[][] values, double[] loss, int[] number, double[][] constraints) {
         int count() {
             return loss.length;
         }
@@ -493,15 +510,17 @@ final class TpeHistory {
         double[][] values = new double[names.length][count];
         double[] losses = new double[count];
         int[] numbers = new int[count];
+        double[][] constraints = new double[count][];
         for (int k = 0; k < count; k++) {
             int i = picked[k];
+            constraints[k] = constraintValues[i];
             for (int d = 0; d < names.length; d++) {
                 values[d][k] = cols[d].values[i];
             }
             losses[k] = loss[0][i];
             numbers[k] = number[i];
         }
-        return new Complete(values, losses, numbers);
+        return new Complete(values, losses, numbers, constraints);
     }
 
     private static boolean hasAll(Column[] cols, int i) {

@@ -43,6 +43,9 @@ import org.tunebook.distributions.Distribution;
  *   instead of piling onto one promising point;</li>
  *   <li>pruned trials count by their last reported value, ranked after complete trials (later steps
  *   first), as in Optuna;</li>
+ *   <li>with a {@link org.tunebook.pruners.HyperbandPruner} of several brackets, a trial models only the
+ *   trials of its own bracket (finished and running), as Optuna's TPE does: brackets prune at different
+ *   rungs, so their pruned trials' last values do not compare;</li>
  *   <li><b>constraints</b>: a function giving each complete or pruned trial's constraint values, stored with
  *   the trial as system attribute {@value #CONSTRAINTS} (feasible when every value is {@code <= 0}); feasible
  *   trials rank before infeasible ones, which rank by total violation. If the function throws or returns
@@ -69,11 +72,12 @@ import org.tunebook.distributions.Distribution;
 public final class TpeSampler implements Sampler {
 
     /** The trial system attribute holding the values of the constraints function (Optuna's key). */
-    public static final String CONSTRAINTS = "constraints";
+    public static final String CONSTRAINTS = Constraints.KEY;
 
     private static final System.Logger LOG = System.getLogger(TpeSampler.class.getName());
     private final TpeConfig config;
     private final HistoryCache histories;
+    private final Constraints constraints;
     private final Set<String> warnedIndependent = ConcurrentHashMap.newKeySet();
 
     /** TPE with Optuna's defaults and a fresh random seed. */
@@ -92,6 +96,7 @@ public final class TpeSampler implements Sampler {
                 b.constantLiar,
                 b.warnIndependentSampling, b.reproducibleWorkers, b.maxWait, b.constraints);
         this.histories = new HistoryCache(config, config.reproducibleWorkers(), config.maxWait());
+        this.constraints = b.constraints == null ? null : new Constraints("TPE", b.constraints);
     }
 
     /** A builder with Optuna's defaults. */
@@ -192,34 +197,9 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public void beforeFinish(Study study, Trial trial, TrialState state, double[] values) {
-        Function<FrozenTrial, double[]> constraints = config.constraints();
-        if (constraints == null || (state != TrialState.COMPLETE && state != TrialState.PRUNED)) {
-            return;
+        if (constraints != null) {
+            constraints.record(trial, state, values);
         }
-        FrozenTrial.Builder b = trial.snapshot().toBuilder().state(state);
-        if (values.length > 0) {
-            b.values(values);
-        }
-        double[] c;
-        try {
-            c = constraints.apply(b.build());
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("the TPE constraints function failed on trial " + trial.number() + ": " + e,
-                    e);
-        }
-        if (c == null) {
-            throw new IllegalStateException("the TPE constraints function returned null for trial " + trial.number()
-                    + "; return an array of constraint values (<= 0 when satisfied)");
-        }
-        List<Double> stored = new ArrayList<>(c.length);
-        for (double v : c) {
-            if (Double.isNaN(v)) {
-                throw new IllegalStateException("the TPE constraints function returned NaN for trial " + trial.number()
-                        + " " + java.util.Arrays.toString(c) + "; constraint values cannot be NaN");
-            }
-            stored.add(v);
-        }
-        trial.setSystemAttr(CONSTRAINTS, stored);
     }
 
     // ---- the study's history ----
@@ -230,6 +210,11 @@ public final class TpeSampler implements Sampler {
 
     private int cutoff(Trial trial) {
         return histories.cutoff(trial);
+    }
+
+    /** The numbers of the finished trials {@code trial} models (its Hyperband bracket's, say), for tests. */
+    int[] modelledTrials(Study study, Trial trial) {
+        return history(study, trial).observedNumbers(cutoff(trial));
     }
 
     /** Running trials for the constant liar (not the one being sampled). */

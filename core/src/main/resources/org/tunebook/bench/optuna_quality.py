@@ -13,7 +13,15 @@ Prints one JSON object on stdout and progress and a table on stderr, e.g.
   {"framework": "optuna", "optuna_version": "3.1.0", "results": [{"sampler": "tpe", "function": "branin",
    "trials": 100, "median": 0.41, "q1": 0.40, "q3": 0.45, "best_values": [...]}], "unavailable": {}}
 
+With --pareto, several objectives instead: ZDT1 in --dimensions dimensions, two objectives minimized; for each
+sampler and seed one study runs the largest budget, and the hypervolume (reference point (1.1, 1.1), exact 2-D
+sweep) of the COMPLETE trials among the first b trials is kept for each budget b. The twin of
+org.tunebook.bench.ParetoBenchmark. Results carry "problem" (e.g. "zdt1_30") and "hypervolumes" instead of
+"function" and "best_values".
+
 Usage: python3 optuna_quality.py [--trials 100,200] [--seeds 10] [--samplers random,tpe] [--functions branin,mixed]
+       python3 optuna_quality.py --pareto [--trials 100,300] [--seeds 10] [--dimensions 30]
+                                 [--samplers random,nsga2,tpe]
 """
 
 import argparse
@@ -104,6 +112,57 @@ FUNCTIONS = {
 SUITE = ["branin", "hartmann6", "rosenbrock10", "ackley10", "styblinski_tang10", "mixed"]
 
 
+# ---- several objectives: ZDT1 and the hypervolume (twins of ParetoBenchmark and Hypervolume) ----
+
+# The twins of org.tunebook.bench.SamplerBenchmarks.multiObjectiveSamplers(), by the same names.
+PARETO_SAMPLERS = ["random", "nsga2", "tpe"]
+ZDT1_REFERENCE = (1.1, 1.1)
+
+
+def zdt1(d):
+    def f(trial):
+        x = floats(trial, d, 0, 1)
+        g = 1 + 9 * sum(x[1:]) / (d - 1)
+        return x[0], g * (1 - math.sqrt(x[0] / g))
+    return f
+
+
+def hypervolume_2d(points, ref):
+    """Exact hypervolume of 2-D points for minimization: sweep up the second objective."""
+    inside = sorted((p for p in points if p[0] < ref[0] and p[1] < ref[1]), key=lambda p: p[1])
+    area, best_x = 0.0, ref[0]
+    for i, (x, y) in enumerate(inside):
+        best_x = min(best_x, x)
+        top = inside[i + 1][1] if i + 1 < len(inside) else ref[1]
+        area += (ref[0] - best_x) * (top - y)
+    return area
+
+
+def pareto(samplers, dimensions, budgets, seeds):
+    name = f"zdt1_{dimensions}"
+    results = []
+    for sampler in samplers:
+        hv = [[] for _ in budgets]
+        for seed in range(seeds):
+            study = optuna.create_study(directions=["minimize", "minimize"], sampler=SAMPLERS[sampler](seed))
+            study.optimize(zdt1(dimensions), n_trials=budgets[-1])
+            trials = study.get_trials(deepcopy=False)
+            for i, b in enumerate(budgets):
+                points = [t.values for t in trials[:b] if t.state == optuna.trial.TrialState.COMPLETE]
+                hv[i].append(hypervolume_2d(points, ZDT1_REFERENCE))
+        for i, b in enumerate(budgets):
+            v = np.asarray(hv[i])
+            results.append({"sampler": sampler, "problem": name, "trials": b, "median": float(np.median(v)),
+                            "q1": float(np.percentile(v, 25)), "q3": float(np.percentile(v, 75)),
+                            "hypervolumes": hv[i]})
+        print(f"{sampler} on {name}: done", file=sys.stderr)
+    print(f"{'problem':12} {'sampler':18} {'trials':>7} {'median HV':>12} {'IQR':>24}", file=sys.stderr)
+    for r in sorted(results, key=lambda r: (r["trials"], r["sampler"])):
+        iqr = f"[{r['q1']:.4f}, {r['q3']:.4f}]"
+        print(f"{r['problem']:12} {r['sampler']:18} {r['trials']:7d} {r['median']:12.4f} {iqr:>24}", file=sys.stderr)
+    return results
+
+
 def best_so_far(study, trials):
     best, curve = math.inf, []
     for t in study.get_trials(deepcopy=False):
@@ -139,32 +198,48 @@ def quality(samplers, functions, budgets, seeds):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--trials", default="100,200", help="comma-separated budgets")
+    parser.add_argument("--pareto", action="store_true", help="several objectives: hypervolume on ZDT1")
+    parser.add_argument("--trials", default=None, help="comma-separated budgets (default 100,200; --pareto 100,300)")
     parser.add_argument("--seeds", type=int, default=10, help="seeds 0 .. n-1")
     parser.add_argument("--functions", default=",".join(SUITE), help="comma-separated names (default: the suite)")
-    parser.add_argument("--samplers", default="random,qmc,tpe,tpe-multivariate", help="comma-separated names")
+    parser.add_argument("--dimensions", type=int, default=30, help="--pareto: dimensions of ZDT1 (at least 2)")
+    parser.add_argument("--samplers", default=None,
+                        help="comma-separated names (default random,qmc,tpe,tpe-multivariate; --pareto random,nsga2,tpe)")
     args = parser.parse_args()
+    if args.trials is None:
+        args.trials = "100,300" if args.pareto else "100,200"
+    if args.samplers is None:
+        args.samplers = ",".join(PARETO_SAMPLERS) if args.pareto else "random,qmc,tpe,tpe-multivariate"
     budgets = sorted(int(b) for b in args.trials.split(",") if b.strip())
     functions = [f.strip() for f in args.functions.split(",") if f.strip()]
     if not budgets or budgets[0] < 1 or args.seeds < 1:
         parser.error("--trials needs positive budgets and --seeds must be at least 1")
+    if args.pareto and args.dimensions < 2:
+        parser.error(f"--dimensions must be at least 2 (ZDT1), got {args.dimensions}")
     unknown = [f for f in functions if f not in FUNCTIONS]
-    if unknown:
+    if unknown and not args.pareto:
         parser.error(f"unknown function: {', '.join(unknown)}; known: {', '.join(FUNCTIONS)}")
+    names = [s.strip() for s in args.samplers.split(",") if s.strip()]
+    if args.pareto:
+        unknown = [n for n in names if n not in PARETO_SAMPLERS]
+        if unknown:
+            parser.error(f"unknown sampler for --pareto: {', '.join(unknown)}; known: {', '.join(PARETO_SAMPLERS)}")
     quiet()
     samplers, unavailable = [], {}
-    for name in [s.strip() for s in args.samplers.split(",") if s.strip()]:
+    for name in names:
         why = why_unavailable(name)
         if why is None:
             samplers.append(name)
         else:
             unavailable[name] = why
-    results = quality(samplers, functions, budgets, args.seeds)
+    if args.pareto:
+        results = pareto(samplers, args.dimensions, budgets, args.seeds)
+    else:
+        results = quality(samplers, functions, budgets, args.seeds)
     json.dump({"framework": "optuna", "optuna_version": optuna.__version__,
                "python_version": platform.python_version(), "results": results, "unavailable": unavailable},
               sys.stdout)
     sys.stdout.write("\n")
-
 
 if __name__ == "__main__":
     main()

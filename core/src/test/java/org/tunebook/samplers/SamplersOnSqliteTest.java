@@ -36,12 +36,13 @@ class SamplersOnSqliteTest {
             case "tpe" -> TpeSampler::new;
             case "tpe-multivariate" -> seed -> TpeSampler.builder().seed(seed).multivariate(true).build();
             case "gp" -> GpSampler::new;
+            case "cmaes" -> CmaEsSampler::new;
             default -> QmcSampler::new;
         };
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tpe", "tpe-multivariate", "gp", "qmc"})
+    @ValueSource(strings = {"tpe", "tpe-multivariate", "gp", "cmaes", "qmc"})
     void aResumedStudyGoesOnFromItsStoredTrials(String name, @TempDir Path dir) {
         String url = "sqlite:" + dir.resolve("study.db");
         Study first = Tune.study().name("s").storage(url).sampler(sampler(name).apply(1)).create();

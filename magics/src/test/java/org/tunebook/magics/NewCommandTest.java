@@ -14,6 +14,7 @@ import org.tunebook.Study;
 import org.tunebook.Tune;
 import org.tunebook.pruners.MedianPruner;
 import org.tunebook.pruners.NopPruner;
+import org.tunebook.samplers.CmaEsSampler;
 import org.tunebook.samplers.RandomSampler;
 
 class NewCommandTest {
@@ -101,6 +102,14 @@ class NewCommandTest {
                 "variable 'notASampler' is a java.lang.String, not a Sampler");
         assertThatThrownBy(() -> nb.line("new y --sampler mySampler --seed 3")).hasMessageContaining(
                 "--seed applies to samplers chosen by name");
+    }
+
+    @Test
+    void cmaesIsMadeByNameWithItsSeed() {
+        String name = Notebook.unique("cma");
+        nb.line("new " + name + " --sampler cmaes --seed 7");
+        assertThat(nb.magics.study(name).orElseThrow().sampler()).isInstanceOfSatisfying(CmaEsSampler.class,
+                s -> assertThat(s.seed()).isEqualTo(7));
     }
 
     @Test

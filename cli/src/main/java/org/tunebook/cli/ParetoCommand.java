@@ -1,0 +1,176 @@
+package org.tunebook.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
+import org.tunebook.bench.OptunaScripts;
+import org.tunebook.bench.ParetoBenchmark;
+import org.tunebook.bench.QualityBenchmark;
+import org.tunebook.bench.SamplerBenchmarks;
+import org.tunebook.samplers.Sampler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tunebook bench pareto}: the hypervolume of the Pareto fronts multi-objective samplers find on ZDT1, over
+ * seeds, side by side with Optuna's samplers when a Python with Optuna is at hand.
+ */
+@Command(name = "pareto",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Compares multi-objective samplers on ZDT1 (two objectives, minimized): for each sampler and seed (0 to"
+                + " N-1 for --seeds N), one study (in memory, one worker) runs the largest budget, and the hypervolume"
+                + " (reference point (1.1, 1.1)) of the complete trials among the first B trials is kept for each"
+                + " budget B. Prints the median and interquartile range over the seeds; higher is better, the true"
+                + " front gives 0.8767.",
+            "If the Python interpreter can import optuna, Optuna's samplers run the same problem, budgets and seeds at"
+                + " the same time (optuna_quality.py --pareto, in the tunebook jar), and the table shows both with"
+                + " the gap ratio: (0.8767 - Optuna's median) / (0.8767 - tunebook's median), above 1 when tunebook's"
+                + " front is closer to the true one. Nothing is timed."})
+final class ParetoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OptunaOptions optuna;
+
+    @Option(names = "--samplers", paramLabel = "NAME", split = ",", splitSynopsisLabel = ",",
+            description = "Samplers to compare (default: all: random, nsga2, tpe).")
+    List<String> samplers;
+
+    @Option(names = "--dimensions", paramLabel = "D", defaultValue = "30",
+            description = "Dimensions of ZDT1, at least 2 (default: ${DEFAULT-VALUE}).")
+    int dimensions;
+
+    @Option(names = "--trials", paramLabel = "N", split = ",", splitSynopsisLabel = ",", defaultValue = "100,300",
+            description = "Budgets: the hypervolume after this many trials (default: ${DEFAULT-VALUE}).")
+    List<Integer> trials;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "10",
+            description = "Seeds per sampler, 0 .. N-1 (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    /** Optuna's median and quartiles of one sampler and budget. */
+    private record Theirs(double median, double q1, double q3) {
+    }
+
+    @Override
+    public Integer call() {
+        validate();
+        Map<String, LongFunction<Sampler>> all = SamplerBenchmarks.multiObjectiveSamplers();
+        Map<String, LongFunction<Sampler>> chosen = Names.pick(all,
+                samplers == null ? List.copyOf(all.keySet()) : samplers, "sampler", "samplers");
+        ParetoBenchmark.Problem problem = ParetoBenchmark.zdt1(dimensions);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        OptunaScripts scripts = optuna.resolve(out, "python3-optuna", "optuna", "numpy");
+
+        int[] budgets = trials.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+        String budgetList = Arrays.stream(budgets).mapToObj(String::valueOf).collect(Collectors.joining(","));
+        out.printf(Locale.ROOT, "Pareto fronts: %s on ZDT1 (%s); budgets %s; seeds 0-%d; median and interquartile"
+                + " range of the hypervolume (higher is better, at most %.4f)%n", String.join(", ", chosen.keySet()),
+                problem.description(), budgetList.replace(",", ", "), seeds - 1, problem.best());
+        // Optuna runs in its own process meanwhile: nothing here is timed, so the two may share the machine.
+        List<String> args = List.of("--pareto", "--samplers", String.join(",", chosen.keySet()), "--dimensions",
+                String.valueOf(dimensions), "--trials", budgetList, "--seeds", String.valueOf(seeds));
+        CompletableFuture<JsonObject> theirs = scripts == null ? null : CompletableFuture.supplyAsync(() ->
+                OptunaOptions.json("optuna_quality.py", OptunaOptions.run(scripts, "optuna_quality.py", args, null)));
+        if (theirs != null) {
+            out.println("running optuna_quality.py --pareto with " + scripts.python() + " at the same time (same"
+                    + " problem, samplers, budgets and seeds)...");
+        }
+        out.flush();
+        List<ParetoBenchmark.Result> ours = ParetoBenchmark.run(chosen, problem, budgets,
+                QualityBenchmark.seeds(seeds), line -> {
+                    err.println("tunebook: " + line);
+                    err.flush();
+                });
+        printTable(out, ours, problem, List.copyOf(chosen.keySet()), theirs == null ? null : await(theirs));
+        return 0;
+    }
+
+    private static JsonObject await(CompletableFuture<JsonObject> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static void printTable(PrintWriter out, List<ParetoBenchmark.Result> ours, ParetoBenchmark.Problem problem,
+            List<String> samplerOrder, JsonObject json) {
+        Map<String, Theirs> theirs = new LinkedHashMap<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        String version = null;
+        if (json != null) {
+            version = json.get("optuna_version").getAsString();
+            for (JsonElement e : json.getAsJsonArray("results")) {
+                JsonObject r = e.getAsJsonObject();
+                theirs.put(r.get("sampler").getAsString() + "|" + r.get("trials").getAsInt(),
+                        new Theirs(r.get("median").getAsDouble(), r.get("q1").getAsDouble(), r.get("q3").getAsDouble()));
+            }
+            json.getAsJsonObject("unavailable").entrySet()
+                    .forEach(e -> unavailable.put(e.getKey(), e.getValue().getAsString()));
+        }
+        List<String> headers = new ArrayList<>(List.of("problem", "trials", "sampler", "tunebook median HV [IQR]"));
+        if (version != null) {
+            headers.addAll(List.of("Optuna " + version + " median HV [IQR]", "gap ratio Optuna/tunebook"));
+        }
+        TextTable table = new TextTable(headers);
+        List<ParetoBenchmark.Result> sorted = new ArrayList<>(ours);
+        sorted.sort((a, b) -> a.trials() != b.trials() ? Integer.compare(a.trials(), b.trials())
+                : Integer.compare(samplerOrder.indexOf(a.sampler()), samplerOrder.indexOf(b.sampler())));
+        for (ParetoBenchmark.Result r : sorted) {
+            List<String> row = new ArrayList<>(List.of(r.problem(), String.valueOf(r.trials()), r.sampler(),
+                    QualityCommand.cell(r.median(), r.q1(), r.q3())));
+            if (version != null) {
+                Theirs t = theirs.get(r.sampler() + "|" + r.trials());
+                row.add(t == null ? "-" : QualityCommand.cell(t.median(), t.q1(), t.q3()));
+                // the hypervolume is maximized: negated, the gap to the true front's is a gap to a minimum
+                row.add(t == null ? "-" : QualityCommand.gapRatio(-t.median(), -r.median(), -problem.best()));
+            }
+            table.add(row);
+        }
+        out.println();
+        table.print(out);
+        if (version != null) {
+            out.printf(Locale.ROOT, "gap ratio: (%.4f - Optuna's median) / (%.4f - tunebook's median); above 1,"
+                    + " tunebook's front is closer to the true one.%n", problem.best(), problem.best());
+        }
+        unavailable.forEach((name, why) -> out.println("note: no Optuna figures for " + name + ": " + why));
+        out.flush();
+    }
+
+    private void validate() {
+        if (trials.isEmpty() || trials.stream().anyMatch(n -> n == null || n < 1)) {
+            throw new ParameterException(spec.commandLine(), "--trials needs positive budgets, got " + trials);
+        }
+        if (seeds < 1) {
+            throw new ParameterException(spec.commandLine(), "--seeds must be at least 1, got " + seeds);
+        }
+        if (dimensions < 2) {
+            throw new ParameterException(spec.commandLine(), "--dimensions must be at least 2 (ZDT1 has x0 and at"
+                    + " least one more), got " + dimensions);
+        }
+    }
+}
