@@ -201,14 +201,15 @@ public final class CmaEsSampler implements Sampler {
         while (true) {
             int generation;
             synchronized (h) { // a generation is told under this lock, so the candidate is drawn from its own one
-                run = currentRun(study, h, space, searchSpace, trial);
+                List<FrozenTrial> snapshot = sync == null ? null : CmaSync.snapshot(study);
+                run = currentRun(study, h, space, searchSpace, trial, snapshot);
                 generation = run.s.generation;
                 if (sync == null) {
                     candidate = (int) study.storage().nextSequenceValue(study.id(),
                             "cma:candidates:" + run.s.restart + ":" + generation);
                 } else {
                     // synchronous: the next index; past the population, only once the generation has finished
-                    int[] counts = sync.generation(study, trial, run.s.restart, generation);
+                    int[] counts = CmaSync.generation(snapshot, trial, run.s.restart, generation);
                     candidate = counts[0] >= run.s.popsize && counts[1] > 0 && !gaveUp ? -1 : counts[0];
                 }
                 if (candidate >= 0) {
@@ -238,11 +239,16 @@ public final class CmaEsSampler implements Sampler {
     /**
      * The run to draw from, brought up to date: the stored state if another sampler object or process moved it
      * on; a new run if there is none or the space changed; then every generation with {@code popsize}
-     * finished candidates told (and, with IPOP, a converged run restarted), and the new state stored.
+     * finished candidates told (and, with IPOP, a converged run restarted), and the new state stored. In
+     * synchronous mode, the finished trials are those of {@code snapshot} (see {@link CmaSync#snapshot}).
      */
     private CmaEs currentRun(Study study, CmaHistory h, CmaSpace space, Map<String, Distribution> searchSpace,
-            Trial trial) {
-        h.refresh(study.storage(), study.id());
+            Trial trial, List<FrozenTrial> snapshot) {
+        if (snapshot == null) {
+            h.refresh(study.storage(), study.id());
+        } else {
+            h.refresh(snapshot);
+        }
         Map<String, Object> attrs = study.storage().studySystemAttrs(study.id());
         String meta = CmaStore.meta(attrs);
         if (meta != null && !meta.equals(h.meta)) {
@@ -269,8 +275,8 @@ public final class CmaEsSampler implements Sampler {
         while (true) {
             List<CmaHistory.Solution> done = valid(h.run, h.solutions(h.run.s.restart, h.run.s.generation), space);
             int lambda = h.run.s.popsize;
-            if (done.size() < lambda
-                    || sync != null && sync.generation(study, trial, h.run.s.restart, h.run.s.generation)[1] > 0) {
+            if (done.size() < lambda || snapshot != null
+                    && CmaSync.generation(snapshot, trial, h.run.s.restart, h.run.s.generation)[1] > 0) {
                 break; // (synchronous mode tells a generation once all its candidates have finished)
             }
             double[][] xs = new double[lambda][];

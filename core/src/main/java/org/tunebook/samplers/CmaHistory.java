@@ -52,8 +52,17 @@ final class CmaHistory {
         if (storage.trialCount(studyId, states) == seenCount) {
             return;
         }
-        for (FrozenTrial t : storage.trials(studyId, states)) {
-            if (seen.get(t.number())) {
+        refresh(storage.trials(studyId, states));
+    }
+
+    /**
+     * Reads the finished trials of {@code snapshot} (one read of a study's trials, in any states) not read yet.
+     * Snapshots must be taken under this history's lock, so that each holds every trial an earlier one had
+     * finished: this history then knows exactly the finished trials of the last snapshot.
+     */
+    void refresh(List<FrozenTrial> snapshot) {
+        for (FrozenTrial t : snapshot) {
+            if (!states.contains(t.state()) || seen.get(t.number())) {
                 continue;
             }
             seen.set(t.number());

@@ -66,13 +66,29 @@ final class CmaSync {
     }
 
     /**
-     * How many trials numbered below {@code trial} are candidates of a generation ({@code [0]}), and how many of
-     * them are still running ({@code [1]}).
+     * One read of all of a study's trials. A trial's generation and candidate index are decided from one such
+     * read, taken under the study's {@link CmaHistory} lock and given to {@link CmaHistory#refresh(List)} too:
+     * whether a generation is told and how many candidates it has must come from the same state of the trials.
+     * (Read apart, a candidate finishing in between is seen running by the one and finished by the other: the
+     * generation is not told, yet has no running candidate to wait for, so the trial joined it as one candidate
+     * too many and every later candidate moved to the next trial number.)
      */
-    int[] generation(Study study, Trial trial, int restart, int generation) {
+    static List<FrozenTrial> snapshot(Study study) {
+        return study.storage().trials(study.id());
+    }
+
+    /**
+     * How many trials of {@code snapshot} numbered below {@code trial} are candidates of a generation
+     * ({@code [0]}), and how many of them are still running ({@code [1]}). Once every trial below has decided
+     * ({@link #await}), the first is the trial's rank by number among the generation's candidates.
+     */
+    static int[] generation(List<FrozenTrial> snapshot, Trial trial, int restart, int generation) {
         int labelled = 0;
         int running = 0;
-        for (FrozenTrial t : view(study, trial).before) {
+        for (FrozenTrial t : snapshot) {
+            if (t.number() >= trial.number()) {
+                continue;
+            }
             Map<String, Object> a = t.systemAttrs();
             if (a.get(CmaHistory.RESTART) instanceof Number r && r.intValue() == restart
                     && a.get(CmaHistory.GENERATION) instanceof Number g && g.intValue() == generation) {
