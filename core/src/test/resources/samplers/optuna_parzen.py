@@ -5,14 +5,17 @@ Reads one JSON object on stdin: {"cases": [CASE, ...]}, where a CASE is
    "distribution": {"type": "float" | "int" | "categorical", "low", "high", "log", "step", "choices"},
    "trials": [{"value": V, "params": {NAME: INTERNAL_VALUE, ...}}, ...],   # COMPLETE trials, in order
    "points": [INTERNAL_VALUE, ...]}
-and prints {"cases": [{"below": [...], "above": [...], "log_l": [...], "log_g": [...]}, ...]}: the values on
-each side of TPE's split and both estimators' log densities at the points, computed as TPESampler with its
-defaults computes them in sample_independent (the same private functions, nothing re-implemented here).
+and prints {"cases": [{"below": [...], "above": [...], "log_l": [...], "log_g": [...], "draws": [...]}, ...]}:
+the values on each side of TPE's split, both estimators' log densities at the points, and DRAWS candidates
+drawn from the "good" estimator (internal values, sorted), computed as TPESampler with its defaults computes
+them in sample_independent (the same private functions, nothing re-implemented here).
 """
 import json
 import sys
 
 import numpy as np
+
+DRAWS = 20000
 import optuna
 from optuna.distributions import CategoricalDistribution, FloatDistribution, IntDistribution
 from optuna.samplers._tpe.parzen_estimator import _ParzenEstimator
@@ -49,10 +52,13 @@ def run(case):
     params = sampler._parzen_estimator_parameters
     mpe_below = _ParzenEstimator(below, {name: dist}, params)
     mpe_above = _ParzenEstimator(above, {name: dist}, params)
+    draws = mpe_below.sample(np.random.RandomState(0), DRAWS)[name]
+    if not isinstance(dist, CategoricalDistribution):
+        draws = np.asarray([dist.to_internal_repr(dist.to_external_repr(v)) for v in draws])
     points = np.asarray(case["points"], dtype=int if isinstance(dist, CategoricalDistribution) else float)
     return {"below": below[name].tolist(), "above": above[name].tolist(),
             "log_l": mpe_below.log_pdf({name: points}).tolist(),
-            "log_g": mpe_above.log_pdf({name: points}).tolist()}
+            "log_g": mpe_above.log_pdf({name: points}).tolist(), "draws": np.sort(draws).astype(float).tolist()}
 
 
 def main():

@@ -124,9 +124,11 @@ class OptunaParzenAgreementTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Case.class)
-    void theSplitAndBothLogDensitiesAreOptunas(Case c) {
+    /** TPE's view of a case's trials: the settings, the parameter's space and the split observations. */
+    private record Model(TpeConfig config, ParzenSpace space, TpeHistory.Sides sides) {
+    }
+
+    private Model model(Case c) {
         Study study = Tune.study().storage(new InMemoryStorage()).direction(c.direction).create();
         double[] x = internalValues.get(c);
         double[] y = objectiveValues.get(c);
@@ -139,7 +141,16 @@ class OptunaParzenAgreementTest {
         history.refresh(study.storage(), study.id());
         TpeHistory.Sides sides = history.univariate("p", Integer.MAX_VALUE, List.of());
         assertThat(sides).as("past the start-up trials").isNotNull();
-        ParzenSpace space = ParzenSpace.of(c.distribution);
+        return new Model(sampler.config(), ParzenSpace.of(c.distribution), sides);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Case.class)
+    void theSplitAndBothLogDensitiesAreOptunas(Case c) {
+        Model m = model(c);
+        TpeConfig config = m.config();
+        ParzenSpace space = m.space();
+        TpeHistory.Sides sides = m.sides();
         JsonObject theirs = optuna.get(c);
 
         // the split: the same values on each side (tunebook's sorted, Optuna's chronological)
@@ -150,9 +161,9 @@ class OptunaParzenAgreementTest {
         double[] logL = doubles(theirs.getAsJsonArray("log_l"));
         double[] logG = doubles(theirs.getAsJsonArray("log_g"));
         if (space.isCategorical()) {
-            CategoricalParzen good = TpeCandidates.categorical(sampler.config(), space, sides.below(),
+            CategoricalParzen good = TpeCandidates.categorical(config, space, sides.below(),
                     sides.belowWeights());
-            CategoricalParzen bad = TpeCandidates.categorical(sampler.config(), space, sides.above(),
+            CategoricalParzen bad = TpeCandidates.categorical(config, space, sides.above(),
                     sides.aboveWeights());
             for (int k = 0; k < at.length; k++) {
                 assertThat(good.logProbability((int) at[k])).as("log l at choice %s", at[k])
@@ -162,8 +173,8 @@ class OptunaParzenAgreementTest {
             }
             return;
         }
-        NumericParzen good = TpeCandidates.numeric(sampler.config(), space, sides.below(), sides.belowWeights());
-        NumericParzen bad = TpeCandidates.numeric(sampler.config(), space, sides.above(), sides.aboveWeights());
+        NumericParzen good = TpeCandidates.numeric(config, space, sides.below(), sides.belowWeights());
+        NumericParzen bad = TpeCandidates.numeric(config, space, sides.above(), sides.aboveWeights());
         for (int k = 0; k < at.length; k++) {
             double model = space.toModel(at[k]);
             assertThat(good.logDensity(model)).as("log l at %s (%d good observations)", at[k], sides.belowCount())
@@ -171,6 +182,55 @@ class OptunaParzenAgreementTest {
             assertThat(bad.logDensity(model)).as("log g at %s (%d bad observations)", at[k], sides.aboveCount())
                     .isCloseTo(logG[k], within(TOLERANCE));
         }
+    }
+
+    /**
+     * Candidates drawn from the "good" estimator (a kernel chosen by weight, the prior last, then a truncated
+     * normal draw, rounded onto the grid) follow the distribution of Optuna's: 20,000 draws on each side, and
+     * the two-sample Kolmogorov-Smirnov distance stays below its critical value at the 1e-6 level (0.027).
+     */
+    @ParameterizedTest
+    @EnumSource(Case.class)
+    void candidatesAreDrawnAsOptunaDrawsThem(Case c) {
+        Model m = model(c);
+        double[] theirs = doubles(optuna.get(c).getAsJsonArray("draws"));
+        double[] ours = new double[theirs.length];
+        SplittableRandom rng = new SplittableRandom(5);
+        if (m.space().isCategorical()) {
+            CategoricalParzen good = TpeCandidates.categorical(m.config(), m.space(), m.sides().below(),
+                    m.sides().belowWeights());
+            for (int i = 0; i < ours.length; i++) {
+                ours[i] = good.sample(rng);
+            }
+        } else {
+            NumericParzen good = TpeCandidates.numeric(m.config(), m.space(), m.sides().below(),
+                    m.sides().belowWeights());
+            for (int i = 0; i < ours.length; i++) {
+                ours[i] = m.space().toInternal(good.sample(rng));
+            }
+        }
+        Arrays.sort(ours);
+        double critical = Math.sqrt(-Math.log(1e-6 / 2) / 2) * Math.sqrt(2.0 / theirs.length);
+        assertThat(ksDistance(ours, theirs)).as("Kolmogorov-Smirnov distance of %d draws each", ours.length)
+                .isLessThan(critical);
+    }
+
+    /** The largest gap between the empirical distribution functions of two sorted samples. */
+    private static double ksDistance(double[] a, double[] b) {
+        int i = 0;
+        int j = 0;
+        double d = 0;
+        while (i < a.length && j < b.length) {
+            double v = Math.min(a[i], b[j]);
+            while (i < a.length && a[i] == v) {
+                i++;
+            }
+            while (j < b.length && b[j] == v) {
+                j++;
+            }
+            d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
+        }
+        return d;
     }
 
     /**
