@@ -60,12 +60,14 @@ final class TpeCandidates {
         return best;
     }
 
-    private static NumericParzen numeric(TpeConfig config, ParzenSpace space, double[][] values, double[] weights) {
+    /** The univariate estimator of one side's observations (sorted ascending, model space). */
+    static NumericParzen numeric(TpeConfig config, ParzenSpace space, double[][] values, double[] weights) {
         return NumericParzen.univariate(space, values[0], weights, config.priorWeight(), config.endpoints(),
                 config.magicClip(), config.normalizedKernels());
     }
 
-    private static CategoricalParzen categorical(TpeConfig config, ParzenSpace space, double[][] values,
+    /** The estimator of one side's observed choice indices. */
+    static CategoricalParzen categorical(TpeConfig config, ParzenSpace space, double[][] values,
             double[] weights) {
         int[] observed = new int[weights.length];
         for (int i = 0; i < observed.length; i++) {
