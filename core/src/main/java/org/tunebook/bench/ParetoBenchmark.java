@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import org.tunebook.Pareto;
 import org.tunebook.Direction;
 import org.tunebook.FrozenTrial;
 import org.tunebook.MultiObjective;
@@ -153,7 +154,7 @@ public final class ParetoBenchmark {
                     points.add(t.values());
                 }
             }
-            hv[b] = Hypervolume.of(points, problem.reference());
+            hv[b] = Pareto.hypervolume(points, problem.reference());
         }
         return hv;
     }

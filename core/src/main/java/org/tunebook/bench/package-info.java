@@ -6,7 +6,7 @@
  *   <li>Samplers: standard test functions ({@link org.tunebook.bench.BenchmarkFunctions}), the quality of the
  *       values samplers find over seeds ({@link org.tunebook.bench.QualityBenchmark}, median and interquartile
  *       range), and the cost per trial in a large study ({@link org.tunebook.bench.SamplerOverhead}); for
- *       several objectives, the hypervolume ({@link org.tunebook.bench.Hypervolume}) of the fronts samplers
+ *       several objectives, the hypervolume ({@link org.tunebook.Pareto#hypervolume}) of the fronts samplers
  *       find on ZDT1 ({@link org.tunebook.bench.ParetoBenchmark}).</li>
  *   <li>Pruners: {@link org.tunebook.bench.PruningBenchmark} compares the pruners, and Python Optuna's, on the
  *       same {@link org.tunebook.bench.LearningCurves}.</li>

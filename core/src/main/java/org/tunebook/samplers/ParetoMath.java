@@ -1,5 +1,7 @@
 package org.tunebook.samplers;
 
+import org.tunebook.Pareto;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -92,53 +94,7 @@ final class ParetoMath {
 
     /** The hypervolume dominated by {@code points} and bounded by {@code ref} (points beyond it add nothing). */
     static double hypervolume(List<double[]> points, double[] ref) {
-        List<double[]> inside = new ArrayList<>();
-        for (double[] p : points) {
-            boolean below = true;
-            for (int k = 0; k < ref.length; k++) {
-                below &= p[k] < ref[k];
-            }
-            if (below) {
-                inside.add(p);
-            }
-        }
-        return volume(inside, ref, ref.length);
-    }
-
-    /** Hypervolume over the first {@code m} objectives, by slicing along the last one. */
-    private static double volume(List<double[]> points, double[] ref, int m) {
-        if (points.isEmpty()) {
-            return 0;
-        }
-        if (m == 1) {
-            double best = ref[0];
-            for (double[] p : points) {
-                best = Math.min(best, p[0]);
-            }
-            return ref[0] - best;
-        }
-        List<double[]> sorted = new ArrayList<>(points);
-        int last = m - 1;
-        sorted.sort(Comparator.comparingDouble(p -> p[last]));
-        if (m == 2) {
-            double area = 0;
-            double bestX = ref[0];
-            for (int i = 0; i < sorted.size(); i++) {
-                bestX = Math.min(bestX, sorted.get(i)[0]);
-                double top = i + 1 < sorted.size() ? sorted.get(i + 1)[1] : ref[1];
-                area += (ref[0] - bestX) * (top - sorted.get(i)[1]);
-            }
-            return area;
-        }
-        double total = 0;
-        for (int i = 0; i < sorted.size(); i++) {
-            double top = i + 1 < sorted.size() ? sorted.get(i + 1)[last] : ref[last];
-            double height = top - sorted.get(i)[last];
-            if (height > 0) {
-                total += height * volume(sorted.subList(0, i + 1), ref, m - 1);
-            }
-        }
-        return total;
+        return Pareto.hypervolume(points, ref);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.tunebook.bench;
+package org.tunebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,32 +8,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.tunebook.bench.ParetoBenchmark;
 
 /** Exact hypervolumes of hand-made fronts, of ZDT1's true front, and against a Monte Carlo estimate. */
-class HypervolumeTest {
+class ParetoHypervolumeTest {
 
     private static final double[] UNIT = {1, 1};
 
     @Test
     void twoDimensionalFrontsByHand() {
-        assertThat(Hypervolume.of(List.of(), UNIT)).isZero();
-        assertThat(Hypervolume.of(List.of(new double[] {0.5, 0.5}), UNIT)).isCloseTo(0.25, within(1e-15));
+        assertThat(Pareto.hypervolume(List.of(), UNIT)).isZero();
+        assertThat(Pareto.hypervolume(List.of(new double[] {0.5, 0.5}), UNIT)).isCloseTo(0.25, within(1e-15));
         // two boxes 0.8 x 0.2 and 0.4 x 0.7 overlapping in 0.4 x 0.2
         List<double[]> two = List.of(new double[] {0.2, 0.8}, new double[] {0.6, 0.3});
-        assertThat(Hypervolume.of(two, UNIT)).isCloseTo(0.16 + 0.28 - 0.08, within(1e-15));
+        assertThat(Pareto.hypervolume(two, UNIT)).isCloseTo(0.16 + 0.28 - 0.08, within(1e-15));
         List<double[]> more = new ArrayList<>(two);
         more.add(new double[] {0.7, 0.9});   // dominated: adds nothing
         more.add(new double[] {1.5, 0.0});   // beyond the reference: adds nothing
         more.add(new double[] {0.2, 1.0});   // on the reference's edge: adds nothing
-        assertThat(Hypervolume.of(more, UNIT)).isCloseTo(0.36, within(1e-15));
+        assertThat(Pareto.hypervolume(more, UNIT)).isCloseTo(0.36, within(1e-15));
     }
 
     @Test
     void threeDimensionalBoxesByHand() {
         double[] ref = {2, 2, 2};
-        assertThat(Hypervolume.of(List.of(new double[] {0, 0, 0}), new double[] {1, 2, 3})).isCloseTo(6, within(1e-12));
+        assertThat(Pareto.hypervolume(List.of(new double[] {0, 0, 0}), new double[] {1, 2, 3})).isCloseTo(6, within(1e-12));
         // 2 x 2 x 1 and 1 x 1 x 2, overlapping in a unit cube
-        assertThat(Hypervolume.of(List.of(new double[] {0, 0, 1}, new double[] {1, 1, 0}), ref))
+        assertThat(Pareto.hypervolume(List.of(new double[] {0, 0, 1}, new double[] {1, 1, 0}), ref))
                 .isCloseTo(4 + 2 - 1, within(1e-12));
     }
 
@@ -45,7 +46,7 @@ class HypervolumeTest {
             double f1 = i / 20_000.0;
             front.add(new double[] {f1, 1 - Math.sqrt(f1)});
         }
-        assertThat(Hypervolume.of(front, zdt1.reference())).isCloseTo(zdt1.best(), within(1e-3))
+        assertThat(Pareto.hypervolume(front, zdt1.reference())).isCloseTo(zdt1.best(), within(1e-3))
                 .isLessThanOrEqualTo(zdt1.best());
     }
 
@@ -69,15 +70,15 @@ class HypervolumeTest {
                     }
                 }
             }
-            assertThat(Hypervolume.of(points, ref)).isCloseTo((double) inside / samples, within(0.005));
+            assertThat(Pareto.hypervolume(points, ref)).isCloseTo((double) inside / samples, within(0.005));
         }
     }
 
     @Test
     void badPointsAreRefused() {
-        assertThatThrownBy(() -> Hypervolume.of(List.of(new double[] {0.1, 0.2, 0.3}), UNIT))
+        assertThatThrownBy(() -> Pareto.hypervolume(List.of(new double[] {0.1, 0.2, 0.3}), UNIT))
                 .hasMessageContaining("3 objectives but the reference point 2");
-        assertThatThrownBy(() -> Hypervolume.of(List.<double[]>of(new double[] {Double.NaN, 0.2}), UNIT))
+        assertThatThrownBy(() -> Pareto.hypervolume(List.<double[]>of(new double[] {Double.NaN, 0.2}), UNIT))
                 .hasMessageContaining("NaN");
         assertThatThrownBy(() -> ParetoBenchmark.zdt1(1)).hasMessageContaining("at least 2 dimensions");
     }
