@@ -1,17 +1,12 @@
 package org.tunebook.cli;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.tunebook.bench.OptunaScripts;
@@ -67,10 +62,6 @@ final class ParetoCommand implements Callable<Integer> {
             description = "Seeds per sampler, 0 .. N-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    /** Optuna's median and quartiles of one sampler and budget. */
-    private record Theirs(double median, double q1, double q3) {
-    }
-
     @Override
     public Integer call() {
         validate();
@@ -87,11 +78,9 @@ final class ParetoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Pareto fronts: %s on ZDT1 (%s); budgets %s; seeds 0-%d; median and interquartile"
                 + " range of the hypervolume (higher is better, at most %.4f)%n", String.join(", ", chosen.keySet()),
                 problem.description(), budgetList.replace(",", ", "), seeds - 1, problem.best());
-        // Optuna runs in its own process meanwhile: nothing here is timed, so the two may share the machine.
         List<String> args = List.of("--pareto", "--samplers", String.join(",", chosen.keySet()), "--dimensions",
                 String.valueOf(dimensions), "--trials", budgetList, "--seeds", String.valueOf(seeds));
-        CompletableFuture<JsonObject> theirs = scripts == null ? null : CompletableFuture.supplyAsync(() ->
-                OptunaOptions.json("optuna_quality.py", OptunaOptions.run(scripts, "optuna_quality.py", args, null)));
+        OptunaMedians theirs = OptunaMedians.start(scripts, args);
         if (theirs != null) {
             out.println("running optuna_quality.py --pareto with " + scripts.python() + " at the same time (same"
                     + " problem, samplers, budgets and seeds)...");
@@ -102,36 +91,14 @@ final class ParetoCommand implements Callable<Integer> {
                     err.println("tunebook: " + line);
                     err.flush();
                 });
-        printTable(out, ours, problem, List.copyOf(chosen.keySet()), theirs == null ? null : await(theirs));
+        printTable(out, ours, problem, List.copyOf(chosen.keySet()), theirs == null ? OptunaMedians.Results.NONE
+                : theirs.await(r -> r.get("sampler").getAsString() + "|" + r.get("trials").getAsInt()));
         return 0;
     }
 
-    private static JsonObject await(CompletableFuture<JsonObject> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-    }
-
     private static void printTable(PrintWriter out, List<ParetoBenchmark.Result> ours, ParetoBenchmark.Problem problem,
-            List<String> samplerOrder, JsonObject json) {
-        Map<String, Theirs> theirs = new LinkedHashMap<>();
-        Map<String, String> unavailable = new LinkedHashMap<>();
-        String version = null;
-        if (json != null) {
-            version = json.get("optuna_version").getAsString();
-            for (JsonElement e : json.getAsJsonArray("results")) {
-                JsonObject r = e.getAsJsonObject();
-                theirs.put(r.get("sampler").getAsString() + "|" + r.get("trials").getAsInt(),
-                        new Theirs(r.get("median").getAsDouble(), r.get("q1").getAsDouble(), r.get("q3").getAsDouble()));
-            }
-            json.getAsJsonObject("unavailable").entrySet()
-                    .forEach(e -> unavailable.put(e.getKey(), e.getValue().getAsString()));
-        }
+            List<String> samplerOrder, OptunaMedians.Results theirs) {
+        String version = theirs.version();
         List<String> headers = new ArrayList<>(List.of("problem", "trials", "sampler", "tunebook median HV [IQR]"));
         if (version != null) {
             headers.addAll(List.of("Optuna " + version + " median HV [IQR]", "gap ratio Optuna/tunebook"));
@@ -144,7 +111,7 @@ final class ParetoCommand implements Callable<Integer> {
             List<String> row = new ArrayList<>(List.of(r.problem(), String.valueOf(r.trials()), r.sampler(),
                     QualityCommand.cell(r.median(), r.q1(), r.q3())));
             if (version != null) {
-                Theirs t = theirs.get(r.sampler() + "|" + r.trials());
+                OptunaMedians.Stats t = theirs.get(r.sampler() + "|" + r.trials());
                 row.add(t == null ? "-" : QualityCommand.cell(t.median(), t.q1(), t.q3()));
                 // the hypervolume is maximized: negated, the gap to the true front's is a gap to a minimum
                 row.add(t == null ? "-" : QualityCommand.gapRatio(-t.median(), -r.median(), -problem.best()));
@@ -157,7 +124,7 @@ final class ParetoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "gap ratio: (%.4f - Optuna's median) / (%.4f - tunebook's median); above 1,"
                     + " tunebook's front is closer to the true one.%n", problem.best(), problem.best());
         }
-        unavailable.forEach((name, why) -> out.println("note: no Optuna figures for " + name + ": " + why));
+        theirs.unavailable().forEach((name, why) -> out.println("note: no Optuna figures for " + name + ": " + why));
         out.flush();
     }
 

@@ -1,7 +1,5 @@
 package org.tunebook.cli;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.tunebook.bench.BenchmarkFunction;
@@ -70,10 +66,6 @@ final class QualityCommand implements Callable<Integer> {
             description = "Seeds per sampler and function, 0 .. N-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    /** Optuna's median and quartiles of one sampler, function and budget. */
-    private record Theirs(double median, double q1, double q3) {
-    }
-
     @Override
     public Integer call() {
         validate();
@@ -92,10 +84,7 @@ final class QualityCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "sampler quality: %s on %s; budgets %s; seeds 0-%d; median and interquartile range of"
                 + " the best value (minimized)%n", String.join(", ", chosen.keySet()), String.join(", ", fns.keySet()),
                 trials.stream().map(String::valueOf).collect(Collectors.joining(", ")), seeds - 1);
-        // Optuna runs in its own process meanwhile: nothing here is timed, so the two may share the machine.
-        CompletableFuture<JsonObject> theirs = scripts == null ? null : CompletableFuture.supplyAsync(() ->
-                OptunaOptions.json("optuna_quality.py", OptunaOptions.run(scripts, "optuna_quality.py",
-                        optunaArgs(chosen.keySet(), fns.keySet(), budgets), null)));
+        OptunaMedians theirs = OptunaMedians.start(scripts, optunaArgs(chosen.keySet(), fns.keySet(), budgets));
         if (theirs != null) {
             out.println("running optuna_quality.py with " + scripts.python() + " at the same time (same functions,"
                     + " samplers, budgets and seeds)...");
@@ -106,20 +95,9 @@ final class QualityCommand implements Callable<Integer> {
                     err.println("tunebook: " + line);
                     err.flush();
                 });
-        JsonObject json = theirs == null ? null : await(theirs);
-        printTable(out, ours, fns, chosen, json);
+        printTable(out, ours, fns, chosen, theirs == null ? OptunaMedians.Results.NONE : theirs.await(r ->
+                key(r.get("sampler").getAsString(), r.get("function").getAsString(), r.get("trials").getAsInt())));
         return 0;
-    }
-
-    private static JsonObject await(CompletableFuture<JsonObject> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     private List<String> optunaArgs(Iterable<String> samplerNames, Iterable<String> functionNames, int[] budgets) {
@@ -129,19 +107,8 @@ final class QualityCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, List<QualityBenchmark.Result> ours,
-            Map<String, BenchmarkFunction> fns, Map<String, LongFunction<Sampler>> chosen, JsonObject json) {
-        Map<String, Theirs> theirs = new LinkedHashMap<>();
-        Map<String, String> unavailable = new LinkedHashMap<>();
-        String version = null;
-        if (json != null) {
-            version = json.get("optuna_version").getAsString();
-            for (JsonElement e : json.getAsJsonArray("results")) {
-                JsonObject r = e.getAsJsonObject();
-                theirs.put(key(r.get("sampler").getAsString(), r.get("function").getAsString(), r.get("trials").getAsInt()),
-                        new Theirs(r.get("median").getAsDouble(), r.get("q1").getAsDouble(), r.get("q3").getAsDouble()));
-            }
-            json.getAsJsonObject("unavailable").entrySet().forEach(e -> unavailable.put(e.getKey(), e.getValue().getAsString()));
-        }
+            Map<String, BenchmarkFunction> fns, Map<String, LongFunction<Sampler>> chosen, OptunaMedians.Results theirs) {
+        String version = theirs.version();
         List<String> headers = new ArrayList<>(List.of("function", "trials", "sampler", "tunebook median [IQR]"));
         if (version != null) {
             headers.addAll(List.of("Optuna " + version + " median [IQR]", "gap ratio Optuna/tunebook"));
@@ -158,7 +125,7 @@ final class QualityCommand implements Callable<Integer> {
             List<String> row = new ArrayList<>(List.of(r.function(), String.valueOf(r.trials()), r.sampler(),
                     cell(r.median(), r.q1(), r.q3())));
             if (version != null) {
-                Theirs t = theirs.get(key(r.sampler(), r.function(), r.trials()));
+                OptunaMedians.Stats t = theirs.get(key(r.sampler(), r.function(), r.trials()));
                 row.add(t == null ? "-" : cell(t.median(), t.q1(), t.q3()));
                 row.add(t == null ? "-" : gapRatio(t.median(), r.median(), fns.get(r.function()).minimum()));
             }
@@ -170,7 +137,7 @@ final class QualityCommand implements Callable<Integer> {
             out.println("gap ratio: (Optuna's median - minimum) / (tunebook's median - minimum); above 1, tunebook's"
                     + " median is closer to the function's minimum.");
         }
-        unavailable.forEach((name, why) -> out.println("note: no Optuna figures for " + name + ": " + why));
+        theirs.unavailable().forEach((name, why) -> out.println("note: no Optuna figures for " + name + ": " + why));
         out.flush();
     }
 
