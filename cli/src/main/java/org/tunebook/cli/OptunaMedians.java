@@ -1,5 +1,6 @@
 package org.tunebook.cli;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
@@ -19,8 +20,11 @@ final class OptunaMedians {
 
     private static final String SCRIPT = "optuna_quality.py";
 
-    /** One sampler's median and quartiles at one budget (of one function). */
-    record Stats(double median, double q1, double q3) {
+    /**
+     * One sampler's median and quartiles at one budget (of one function), and the value of each seed (best values
+     * or hypervolumes; empty when the script did not report them).
+     */
+    record Stats(double median, double q1, double q3, double[] values) {
     }
 
     /**
@@ -64,10 +68,24 @@ final class OptunaMedians {
         for (JsonElement e : json.getAsJsonArray("results")) {
             JsonObject r = e.getAsJsonObject();
             byKey.put(key.apply(r), new Stats(r.get("median").getAsDouble(), r.get("q1").getAsDouble(),
-                    r.get("q3").getAsDouble()));
+                    r.get("q3").getAsDouble(), perSeed(r)));
         }
         Map<String, String> unavailable = new LinkedHashMap<>();
         json.getAsJsonObject("unavailable").entrySet().forEach(e -> unavailable.put(e.getKey(), e.getValue().getAsString()));
         return new Results(json.get("optuna_version").getAsString(), byKey, unavailable);
+    }
+
+    private static double[] perSeed(JsonObject result) {
+        for (String name : List.of("best_values", "hypervolumes")) {
+            if (result.has(name)) {
+                JsonArray values = result.getAsJsonArray(name);
+                double[] v = new double[values.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = values.get(i).getAsDouble();
+                }
+                return v;
+            }
+        }
+        return new double[0];
     }
 }

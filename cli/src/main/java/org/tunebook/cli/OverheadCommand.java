@@ -78,6 +78,11 @@ final class OverheadCommand implements Callable<Integer> {
             description = "Random-sampling trials run before measuring, to warm up the JVM (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "20",
+            description = "With --warmup above 0, warm up for at least this long too: the JIT compiles in the"
+                    + " background, and on a busy machine that takes seconds (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
             description = "Sampler seed of the whole studies (default: ${DEFAULT-VALUE}); with --at, repeat r uses seed r.")
     long seed;
@@ -100,8 +105,8 @@ final class OverheadCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "tunebook overhead: 5 floats, 1 int, 1 categorical; %s; in-memory storage; 1 job;"
                 + " Java %s%n", String.join(", ", chosen.keySet()), System.getProperty("java.version"));
         if (warmup > 0) {
-            long nanos = OverheadBenchmark.warmUp(warmup, seed);
-            out.printf(Locale.ROOT, "JVM warm-up: %d trials in %.2f s%n", warmup, nanos / 1e9);
+            long[] done = OverheadBenchmark.warmUp(warmup, Math.round(warmupSeconds * 1e9), seed);
+            out.printf(Locale.ROOT, "JVM warm-up: %d trials in %.2f s%n", done[0], done[1] / 1e9);
             out.flush();
         }
         List<Measured> results = atMode ? measureAt(out, chosen, atTrial) : measureStudies(out, chosen, counts);
@@ -215,6 +220,10 @@ final class OverheadCommand implements Callable<Integer> {
         }
         if (warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--warmup must be >= 0, got " + warmup);
+        }
+        if (!(warmupSeconds >= 0) || warmupSeconds > 3600) {
+            throw new ParameterException(spec.commandLine(), "--warmup-seconds must be between 0 and 3600, got "
+                    + warmupSeconds);
         }
     }
 

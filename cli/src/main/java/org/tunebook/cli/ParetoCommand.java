@@ -101,7 +101,7 @@ final class ParetoCommand implements Callable<Integer> {
         String version = theirs.version();
         List<String> headers = new ArrayList<>(List.of("problem", "trials", "sampler", "tunebook median HV [IQR]"));
         if (version != null) {
-            headers.addAll(List.of("Optuna " + version + " median HV [IQR]", "gap ratio Optuna/tunebook"));
+            headers.addAll(List.of("Optuna " + version + " median HV [IQR]", "gap ratio Optuna/tunebook", "p"));
         }
         TextTable table = new TextTable(headers);
         List<ParetoBenchmark.Result> sorted = new ArrayList<>(ours);
@@ -115,6 +115,7 @@ final class ParetoCommand implements Callable<Integer> {
                 row.add(t == null ? "-" : QualityCommand.cell(t.median(), t.q1(), t.q3()));
                 // the hypervolume is maximized: negated, the gap to the true front's is a gap to a minimum
                 row.add(t == null ? "-" : QualityCommand.gapRatio(-t.median(), -r.median(), -problem.best()));
+                row.add(t == null ? "-" : Significance.pValue(r.hypervolumes(), t.values()));
             }
             table.add(row);
         }
@@ -123,6 +124,7 @@ final class ParetoCommand implements Callable<Integer> {
         if (version != null) {
             out.printf(Locale.ROOT, "gap ratio: (%.4f - Optuna's median) / (%.4f - tunebook's median); above 1,"
                     + " tunebook's front is closer to the true one.%n", problem.best(), problem.best());
+            out.println(Significance.NOTE);
         }
         theirs.unavailable().forEach((name, why) -> out.println("note: no Optuna figures for " + name + ": " + why));
         out.flush();

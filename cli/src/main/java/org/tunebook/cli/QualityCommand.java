@@ -111,7 +111,7 @@ final class QualityCommand implements Callable<Integer> {
         String version = theirs.version();
         List<String> headers = new ArrayList<>(List.of("function", "trials", "sampler", "tunebook median [IQR]"));
         if (version != null) {
-            headers.addAll(List.of("Optuna " + version + " median [IQR]", "gap ratio Optuna/tunebook"));
+            headers.addAll(List.of("Optuna " + version + " median [IQR]", "gap ratio Optuna/tunebook", "p"));
         }
         TextTable table = new TextTable(headers);
         List<String> fnOrder = List.copyOf(fns.keySet());
@@ -128,6 +128,7 @@ final class QualityCommand implements Callable<Integer> {
                 OptunaMedians.Stats t = theirs.get(key(r.sampler(), r.function(), r.trials()));
                 row.add(t == null ? "-" : cell(t.median(), t.q1(), t.q3()));
                 row.add(t == null ? "-" : gapRatio(t.median(), r.median(), fns.get(r.function()).minimum()));
+                row.add(t == null ? "-" : Significance.pValue(r.bestValues(), t.values()));
             }
             table.add(row);
         }
@@ -136,6 +137,7 @@ final class QualityCommand implements Callable<Integer> {
         if (version != null) {
             out.println("gap ratio: (Optuna's median - minimum) / (tunebook's median - minimum); above 1, tunebook's"
                     + " median is closer to the function's minimum.");
+            out.println(Significance.NOTE);
         }
         theirs.unavailable().forEach((name, why) -> out.println("note: no Optuna figures for " + name + ": " + why));
         out.flush();

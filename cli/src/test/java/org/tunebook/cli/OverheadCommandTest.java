@@ -24,7 +24,8 @@ class OverheadCommandTest {
 
     @Test
     void measuresWholeStudiesOfTunebookAloneWithTinyCounts() {
-        CliRun run = CliRun.of("bench", "overhead", "--trials", "5,12", "--repeats", "3", "--warmup", "7", "--no-optuna");
+        CliRun run = CliRun.of("bench", "overhead", "--trials", "5,12", "--repeats", "3", "--warmup", "7",
+                "--warmup-seconds", "0", "--no-optuna");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("JVM warm-up: 7 trials");
@@ -39,6 +40,18 @@ class OverheadCommandTest {
         assertThat(run.out()).containsPattern("(?m)^sampler +trials +tunebook ms/trial$")
                 .containsPattern("(?m)^random +12 +\\d+\\.\\d{4}$")
                 .doesNotContain("Optuna");
+    }
+
+    @Test
+    void theWarmUpLastsAtLeastItsSecondsWhateverTheTrialCount() {
+        CliRun run = CliRun.of("bench", "overhead", "--trials", "5", "--repeats", "1", "--warmup", "7",
+                "--warmup-seconds", "0.4", "--no-optuna");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Matcher m = Pattern.compile("JVM warm-up: (\\d+) trials in (\\d+\\.\\d+) s").matcher(run.out());
+        assertThat(m.find()).as(run.out()).isTrue();
+        assertThat(Long.parseLong(m.group(1))).isGreaterThan(7);
+        assertThat(Double.parseDouble(m.group(2))).isGreaterThanOrEqualTo(0.4);
     }
 
     @Test
@@ -79,6 +92,9 @@ class OverheadCommandTest {
         assertThat(CliRun.of("bench", "overhead", "--trials", "0", "--no-optuna").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("bench", "overhead", "--repeats", "0", "--no-optuna").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("bench", "overhead", "--at", "-1", "--no-optuna").exitCode()).isEqualTo(2);
+        CliRun seconds = CliRun.of("bench", "overhead", "--warmup-seconds", "-1", "--no-optuna");
+        assertThat(seconds.exitCode()).isEqualTo(2);
+        assertThat(seconds.err()).contains("--warmup-seconds must be between 0 and 3600, got -1.0");
         CliRun both = CliRun.of("bench", "overhead", "--no-python", "--python", "/usr/bin/python3");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("--no-optuna cannot be combined with --python");
@@ -97,7 +113,7 @@ class OverheadCommandTest {
         needsOptunaOutsideCi();
 
         CliRun run = CliRun.of("bench", "overhead", "--sampler", "random,tpe", "--trials", "10,20", "--repeats", "2",
-                "--warmup", "5", "--python", OptunaScripts.DEFAULT_PYTHON);
+                "--warmup", "5", "--warmup-seconds", "0", "--python", OptunaScripts.DEFAULT_PYTHON);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
