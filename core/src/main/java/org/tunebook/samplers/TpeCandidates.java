@@ -76,13 +76,17 @@ final class TpeCandidates {
         return CategoricalParzen.of(space.choices, observed, weights, observed.length, config.priorWeight());
     }
 
+    /** The joint estimator of one side's observations ({@code values[dimension][observation]}, model space). */
+    static MultivariateParzen joint(TpeConfig config, ParzenSpace[] spaces, double[][] values, double[] weights) {
+        return MultivariateParzen.of(spaces, values, weights, config.priorWeight(), config.magicClip(),
+                config.normalizedKernels());
+    }
+
     /** The best joint candidate for a group of parameters. */
     static double[] multivariate(TpeConfig config, ParzenSpace[] spaces, TpeHistory.Sides sides,
             SplittableRandom rng) {
-        MultivariateParzen good = MultivariateParzen.of(spaces, sides.below(), sides.belowWeights(),
-                config.priorWeight(), config.magicClip(), config.normalizedKernels());
-        MultivariateParzen bad = MultivariateParzen.of(spaces, sides.above(), sides.aboveWeights(),
-                config.priorWeight(), config.magicClip(), config.normalizedKernels());
+        MultivariateParzen good = joint(config, spaces, sides.below(), sides.belowWeights());
+        MultivariateParzen bad = joint(config, spaces, sides.above(), sides.aboveWeights());
         double[] scratch = new double[Math.max(good.components(), bad.components())];
         double[] best = null;
         double bestScore = Double.NEGATIVE_INFINITY;

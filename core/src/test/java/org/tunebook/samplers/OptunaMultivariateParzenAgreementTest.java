@@ -1,0 +1,475 @@
+package org.tunebook.samplers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tunebook.Direction;
+import org.tunebook.FrozenTrial;
+import org.tunebook.Study;
+import org.tunebook.TrialState;
+import org.tunebook.Tune;
+import org.tunebook.distributions.CategoricalDistribution;
+import org.tunebook.distributions.Distribution;
+import org.tunebook.distributions.FloatDistribution;
+import org.tunebook.distributions.IntDistribution;
+import org.tunebook.storage.InMemoryStorage;
+
+/**
+ * Multivariate TPE's model against Python Optuna's own code (Debian's python3-optuna 3.1), as
+ * {@link OptunaParzenAgreementTest} does for the univariate one: the same finished trials go into a tunebook
+ * study and an Optuna study with {@code TPESampler(multivariate=True)}. The relative search space
+ * {@link TpeSampler#inferRelativeSearchSpace} infers, the split {@link TpeHistory#multivariate} makes (both
+ * sides in chronological order, which decides the ramp of weights past 25 observations), and the joint
+ * estimators {@link TpeCandidates#joint} builds must give Optuna's values and, at fixed joint points, the log
+ * densities {@code log l(x)} and {@code log g(x)} of Optuna's {@code _ParzenEstimator} to 1e-6: Scott's
+ * bandwidth {@code 0.2 n^(-1/(d+4))}, its magic clip, the prior kernel, the cells of discrete values and the
+ * smoothed categorical kernels. Candidates drawn from the good estimator and the proposals of the whole step
+ * are compared by distribution, per dimension and jointly. Fails (never skips) if Optuna is missing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OptunaMultivariateParzenAgreementTest {
+
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final Gson GSON = new GsonBuilder().create();
+    private static final double TOLERANCE = 1e-6;
+
+    private static final FloatDistribution BRANIN_X1 = new FloatDistribution(-5, 10);
+    private static final FloatDistribution BRANIN_X2 = new FloatDistribution(0, 15);
+    private static final FloatDistribution UNIT = new FloatDistribution(0, 1);
+
+    /** Parameters (in the order trials suggest them), the number of trials and the objective. */
+    enum Case {
+        /** Branin's space: the first model after the 10 start-up trials (one good observation). */
+        BRANIN_STARTUP(Direction.MINIMIZE, 10, OptunaMultivariateParzenAgreementTest::branin, BRANIN_X1, BRANIN_X2),
+        /** Branin's space, 60 trials: 54 bad observations, so the oldest ramp down. */
+        BRANIN(Direction.MINIMIZE, 60, OptunaMultivariateParzenAgreementTest::branin, BRANIN_X1, BRANIN_X2),
+        /** Branin's space, 200 trials: 25 good observations (the cap) and a long ramp on the bad side. */
+        BRANIN_MANY(Direction.MINIMIZE, 200, OptunaMultivariateParzenAgreementTest::branin, BRANIN_X1, BRANIN_X2),
+        /** Hartmann-6's space: six dimensions, Scott's rule with d = 6. */
+        HARTMANN6(Direction.MINIMIZE, 100, OptunaMultivariateParzenAgreementTest::hartmann6, UNIT, UNIT, UNIT, UNIT,
+                UNIT, UNIT),
+        /** Floats, ints, log scales and a step, maximized; ties among repeated int values. */
+        MIXED(Direction.MAXIMIZE, 80, x -> -((x[0] - 1) * (x[0] - 1) + (x[1] - 7) * (x[1] - 7) / 10.0
+                + Math.abs(Math.log10(x[2]) + 3) + Math.abs(Math.log(x[3]) - 3) + Math.abs(x[4] - 6.5)),
+                new FloatDistribution(-5, 5), new IntDistribution(1, 20), new FloatDistribution(1e-5, 1, true, null),
+                new IntDistribution(1, 1000, true, 1), new FloatDistribution(0, 10.5, false, 0.5)),
+        /** A categorical dimension among numeric ones. */
+        CATEGORICAL(Direction.MINIMIZE, 70, x -> (x[0] - 1) * (x[0] - 1) + new double[] {1, 0, 0.5, 2}[(int) x[1]]
+                + Math.abs(x[2] - 4), new FloatDistribution(-5, 5), new CategoricalDistribution(List.of("a", "b", "c",
+                "d")), new IntDistribution(0, 10, false, 2));
+
+        final Direction direction;
+        final int trials;
+        final ToDoubleFunction<double[]> objective;
+        final Distribution[] distributions;
+
+        Case(Direction direction, int trials, ToDoubleFunction<double[]> objective, Distribution... distributions) {
+            this.direction = direction;
+            this.trials = trials;
+            this.objective = objective;
+            this.distributions = distributions;
+        }
+
+        String name(int j) {
+            return "p" + j;
+        }
+
+        int dims() {
+            return distributions.length;
+        }
+    }
+
+    /** Per case: internal values by trial then dimension, objective values, and joint points by point. */
+    private final Map<Case, double[][]> internalValues = new LinkedHashMap<>();
+    private final Map<Case, double[]> objectiveValues = new LinkedHashMap<>();
+    private final Map<Case, double[][]> points = new LinkedHashMap<>();
+    private Map<Case, JsonObject> optuna;
+
+    @BeforeAll
+    void runOptunaOnEveryCase() throws Exception {
+        List<Map<String, Object>> cases = new ArrayList<>();
+        for (Case c : Case.values()) {
+            SplittableRandom rng = new SplittableRandom(71 + c.ordinal());
+            double[][] x = new double[c.trials][];
+            double[] y = new double[c.trials];
+            List<Map<String, Object>> trials = new ArrayList<>();
+            for (int i = 0; i < c.trials; i++) {
+                boolean near = i >= 10 && rng.nextDouble() < 0.6;
+                x[i] = new double[c.dims()];
+                double[] external = new double[c.dims()];
+                Map<String, Object> params = new LinkedHashMap<>();
+                for (int j = 0; j < c.dims(); j++) {
+                    x[i][j] = draw(c.distributions[j], rng, near);
+                    external[j] = c.distributions[j].toExternal(x[i][j]) instanceof Number n ? n.doubleValue() : x[i][j];
+                    params.put(c.name(j), x[i][j]);
+                }
+                y[i] = c.objective.applyAsDouble(external);
+                trials.add(Map.of("value", y[i], "params", params));
+            }
+            internalValues.put(c, x);
+            objectiveValues.put(c, y);
+            double[][] at = points(c, x, rng);
+            points.put(c, at);
+            Map<String, Object> distributions = new LinkedHashMap<>();
+            Map<String, Object> pointsByName = new LinkedHashMap<>();
+            for (int j = 0; j < c.dims(); j++) {
+                distributions.put(c.name(j), spec(c.distributions[j]));
+                double[] column = new double[at.length];
+                for (int k = 0; k < at.length; k++) {
+                    column[k] = at[k][j];
+                }
+                pointsByName.put(c.name(j), column);
+            }
+            List<String> names = new ArrayList<>();
+            for (int j = 0; j < c.dims(); j++) {
+                names.add(c.name(j));
+            }
+            cases.add(Map.of("direction", c.direction == Direction.MINIMIZE ? "minimize" : "maximize",
+                    "params", names, "distributions", distributions, "trials", trials, "points", pointsByName));
+        }
+        JsonArray results = runPython(Map.of("cases", cases)).getAsJsonArray("cases");
+        optuna = new LinkedHashMap<>();
+        for (Case c : Case.values()) {
+            optuna.put(c, results.get(c.ordinal()).getAsJsonObject());
+        }
+    }
+
+    /** TPE's view of a case's trials: the settings, the relative space's dimensions and the split. */
+    private record Model(TpeConfig config, String[] names, ParzenSpace[] spaces, TpeHistory.Sides sides) {
+    }
+
+    private Model model(Case c) {
+        Study study = Tune.study().storage(new InMemoryStorage()).direction(c.direction).create();
+        double[][] x = internalValues.get(c);
+        double[] y = objectiveValues.get(c);
+        for (int i = 0; i < x.length; i++) {
+            FrozenTrial.Builder t = FrozenTrial.builder().state(TrialState.COMPLETE).value(y[i]);
+            for (int j = 0; j < c.dims(); j++) {
+                t.param(c.name(j), c.distributions[j].toExternal(x[i][j]), c.distributions[j]);
+            }
+            study.addTrial(t.build());
+        }
+        TpeSampler sampler = TpeSampler.builder().seed(0).multivariate(true).build();
+        // the relative space: every parameter, in the order the trials suggested them
+        Map<String, Distribution> space = sampler.inferRelativeSearchSpace(study, study.ask());
+        String[] names = space.keySet().toArray(new String[0]);
+        List<String> expected = new ArrayList<>();
+        for (int j = 0; j < c.dims(); j++) {
+            expected.add(c.name(j));
+        }
+        assertThat(names).as("relative search space").containsExactlyInAnyOrderElementsOf(expected);
+        names = expected.toArray(new String[0]);
+        ParzenSpace[] spaces = new ParzenSpace[names.length];
+        for (int j = 0; j < names.length; j++) {
+            assertThat(space.get(names[j])).as("distribution of %s", names[j]).isEqualTo(c.distributions[j]);
+            spaces[j] = ParzenSpace.of(c.distributions[j]);
+        }
+        TpeHistory history = new TpeHistory(sampler.config(), study.directions());
+        history.refresh(study.storage(), study.id());
+        TpeHistory.Sides sides = history.multivariate(names, Integer.MAX_VALUE, List.of());
+        assertThat(sides).as("past the start-up trials").isNotNull();
+        return new Model(sampler.config(), names, spaces, sides);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Case.class)
+    void theSplitAndBothJointLogDensitiesAreOptunas(Case c) {
+        Model m = model(c);
+        JsonObject theirs = optuna.get(c);
+        // the split: the same observations on each side, in the same (chronological) order
+        for (int j = 0; j < c.dims(); j++) {
+            String name = c.name(j);
+            assertThat(m.sides().below()[j]).as("good values of %s, chronological", name)
+                    .containsExactly(model(m.spaces()[j], theirs.getAsJsonObject("below").getAsJsonArray(name)));
+            assertThat(m.sides().above()[j]).as("bad values of %s, chronological", name)
+                    .containsExactly(model(m.spaces()[j], theirs.getAsJsonObject("above").getAsJsonArray(name)));
+        }
+        MultivariateParzen good = TpeCandidates.joint(m.config(), m.spaces(), m.sides().below(),
+                m.sides().belowWeights());
+        MultivariateParzen bad = TpeCandidates.joint(m.config(), m.spaces(), m.sides().above(),
+                m.sides().aboveWeights());
+        double[] logL = doubles(theirs.getAsJsonArray("log_l"));
+        double[] logG = doubles(theirs.getAsJsonArray("log_g"));
+        double[][] at = points.get(c);
+        double[] scratch = new double[Math.max(good.components(), bad.components())];
+        for (int k = 0; k < at.length; k++) {
+            double[] x = new double[c.dims()];
+            for (int j = 0; j < c.dims(); j++) {
+                x[j] = m.spaces()[j].toModel(at[k][j]);
+            }
+            assertThat(good.logDensity(x, scratch)).as("log l at %s (%d good observations)", Arrays.toString(at[k]),
+                    m.sides().belowCount()).isCloseTo(logL[k], within(TOLERANCE));
+            assertThat(bad.logDensity(x, scratch)).as("log g at %s (%d bad observations)", Arrays.toString(at[k]),
+                    m.sides().aboveCount()).isCloseTo(logG[k], within(TOLERANCE));
+        }
+    }
+
+    /**
+     * Joint candidates drawn from the "good" estimator (a kernel chosen by weight, then each dimension drawn
+     * from it, rounded onto the grid) follow the distribution of Optuna's: 10,000 draws on each side.
+     */
+    @ParameterizedTest
+    @EnumSource(Case.class)
+    void candidatesAreDrawnAsOptunaDrawsThem(Case c) {
+        Model m = model(c);
+        MultivariateParzen good = TpeCandidates.joint(m.config(), m.spaces(), m.sides().below(),
+                m.sides().belowWeights());
+        SplittableRandom rng = new SplittableRandom(5);
+        JsonObject theirs = optuna.get(c).getAsJsonObject("draws");
+        double[][] ours = new double[doubles(theirs.getAsJsonArray(c.name(0))).length][];
+        for (int i = 0; i < ours.length; i++) {
+            double[] x = good.sample(rng);
+            for (int j = 0; j < x.length; j++) {
+                x[j] = m.spaces()[j].toInternal(m.spaces()[j].roundModel(x[j]));
+            }
+            ours[i] = x;
+        }
+        assertSameJointDistribution(c, ours, columns(c, theirs), "draws");
+    }
+
+    /**
+     * The whole proposal step (24 joint candidates from the good estimator, the one of largest
+     * {@code log l - log g} kept, as {@link TpeCandidates#multivariate} does it) proposes points distributed
+     * as Optuna's: 3,000 proposals from independent random states on each side.
+     */
+    @ParameterizedTest
+    @EnumSource(Case.class)
+    void proposalsAreDistributedAsOptunas(Case c) {
+        Model m = model(c);
+        JsonObject theirs = optuna.get(c).getAsJsonObject("proposals");
+        double[][] ours = new double[doubles(theirs.getAsJsonArray(c.name(0))).length][];
+        SplittableRandom rng = new SplittableRandom(6);
+        for (int i = 0; i < ours.length; i++) {
+            double[] x = TpeCandidates.multivariate(m.config(), m.spaces(), m.sides(), rng);
+            for (int j = 0; j < x.length; j++) {
+                x[j] = m.spaces()[j].toInternal(x[j]);
+            }
+            ours[i] = x;
+        }
+        assertSameJointDistribution(c, ours, columns(c, theirs), "proposals");
+    }
+
+    /**
+     * Each dimension's values, and (for two dimensions or more) the product of the first two dimensions'
+     * centred values, which a difference in their dependence would move: the two-sample Kolmogorov-Smirnov
+     * distance of each stays below its critical value at the 1e-6 level (0.038 for 10,000, 0.069 for 3,000).
+     */
+    private static void assertSameJointDistribution(Case c, double[][] ours, double[][] theirs, String what) {
+        int n = ours.length;
+        for (int j = 0; j < c.dims(); j++) {
+            double[] a = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = ours[i][j];
+            }
+            assertSameDistribution(a, theirs[j].clone(), what + " of " + c.name(j));
+        }
+        if (c.dims() >= 2) {
+            double[] a = new double[n];
+            double[] b = new double[theirs[0].length];
+            double c0 = centre(c.distributions[0]);
+            double c1 = centre(c.distributions[1]);
+            for (int i = 0; i < n; i++) {
+                a[i] = (ours[i][0] - c0) * (ours[i][1] - c1);
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (theirs[0][i] - c0) * (theirs[1][i] - c1);
+            }
+            assertSameDistribution(a, b, what + ", product of the first two dimensions");
+        }
+    }
+
+    private static double centre(Distribution d) {
+        if (d instanceof FloatDistribution f) {
+            return f.log() ? Math.sqrt(f.low() * f.high()) : 0.5 * (f.low() + f.high());
+        }
+        if (d instanceof IntDistribution i) {
+            return i.log() ? Math.sqrt((double) i.low() * i.high()) : 0.5 * (i.low() + i.high());
+        }
+        return 0.5 * (((CategoricalDistribution) d).choices().size() - 1);
+    }
+
+    private static void assertSameDistribution(double[] ours, double[] theirs, String what) {
+        Arrays.sort(ours);
+        Arrays.sort(theirs);
+        double critical = Math.sqrt(-Math.log(1e-6 / 2) / 2) * Math.sqrt(1.0 / ours.length + 1.0 / theirs.length);
+        assertThat(ksDistance(ours, theirs)).as("Kolmogorov-Smirnov distance of %d and %d %s", ours.length,
+                theirs.length, what).isLessThan(critical);
+    }
+
+    /** The largest gap between the empirical distribution functions of two sorted samples. */
+    private static double ksDistance(double[] a, double[] b) {
+        int i = 0;
+        int j = 0;
+        double d = 0;
+        while (i < a.length && j < b.length) {
+            double v = Math.min(a[i], b[j]);
+            while (i < a.length && a[i] == v) {
+                i++;
+            }
+            while (j < b.length && b[j] == v) {
+                j++;
+            }
+            d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
+        }
+        return d;
+    }
+
+    static double branin(double[] x) {
+        double b = 5.1 / (4 * Math.PI * Math.PI);
+        double u = x[1] - b * x[0] * x[0] + 5 / Math.PI * x[0] - 6;
+        return u * u + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x[0]) + 10;
+    }
+
+    private static final double[][] HARTMANN_A = {
+        {10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14}, {3, 3.5, 1.7, 10, 17, 8}, {17, 8, 0.05, 10, 0.1, 14}};
+    private static final double[][] HARTMANN_P = {
+        {0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886}, {0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991},
+        {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650}, {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}};
+
+    static double hartmann6(double[] x) {
+        double[] alpha = {1.0, 1.2, 3.0, 3.2};
+        double sum = 0;
+        for (int i = 0; i < 4; i++) {
+            double inner = 0;
+            for (int j = 0; j < 6; j++) {
+                inner += HARTMANN_A[i][j] * (x[j] - HARTMANN_P[i][j]) * (x[j] - HARTMANN_P[i][j]);
+            }
+            sum += alpha[i] * Math.exp(-inner);
+        }
+        return -sum;
+    }
+
+    /**
+     * An internal value: uniform over the range (as start-up trials are), or, when {@code near}, close to a
+     * fixed point inside it, with repeats for discrete parameters (as TPE's later trials are).
+     */
+    private static double draw(Distribution d, SplittableRandom rng, boolean near) {
+        if (d instanceof CategoricalDistribution c) {
+            return near && rng.nextDouble() < 0.7 ? 1 : rng.nextInt(c.choices().size());
+        }
+        if (d instanceof IntDistribution i) {
+            if (i.log()) {
+                double v = near ? Math.log(20) + 0.3 * rng.nextGaussian() : Math.log(i.low()) + rng.nextDouble()
+                        * (Math.log(i.high()) - Math.log(i.low()));
+                return Math.min(i.high(), Math.max(i.low(), Math.rint(Math.exp(v))));
+            }
+            double v = near ? i.low() + 0.35 * (i.high() - i.low()) + 1.5 * i.step() * rng.nextGaussian()
+                    : i.low() + rng.nextDouble() * (i.high() - i.low());
+            return i.snap(Math.min(i.high(), Math.max(i.low(), v)));
+        }
+        FloatDistribution f = (FloatDistribution) d;
+        if (f.log()) {
+            double lo = Math.log(f.low());
+            double hi = Math.log(f.high());
+            double v = near ? Math.log(1e-3) + 0.5 * rng.nextGaussian() : lo + rng.nextDouble() * (hi - lo);
+            return Math.exp(Math.min(hi, Math.max(lo, v)));
+        }
+        double centre = f.low() + 0.4 * (f.high() - f.low());
+        double v = near ? centre + 0.05 * (f.high() - f.low()) * rng.nextGaussian()
+                : f.low() + rng.nextDouble() * (f.high() - f.low());
+        v = Math.min(f.high(), Math.max(f.low(), v));
+        return f.step() != null ? f.snap(v) : v;
+    }
+
+    /** Where to compare densities: 80 joint points drawn over the space, and every third observation. */
+    private static double[][] points(Case c, double[][] observed, SplittableRandom rng) {
+        List<double[]> at = new ArrayList<>();
+        for (int k = 0; k < 80; k++) {
+            double[] p = new double[c.dims()];
+            for (int j = 0; j < c.dims(); j++) {
+                p[j] = draw(c.distributions[j], rng, k % 2 == 0);
+            }
+            at.add(p);
+        }
+        for (int i = 0; i < observed.length; i += 3) {
+            at.add(observed[i]);
+        }
+        return at.toArray(new double[0][]);
+    }
+
+    private static Map<String, Object> spec(Distribution d) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        if (d instanceof FloatDistribution f) {
+            s.put("type", "float");
+            s.put("low", f.low());
+            s.put("high", f.high());
+            s.put("log", f.log());
+            if (f.step() != null) {
+                s.put("step", f.step());
+            }
+        } else if (d instanceof IntDistribution i) {
+            s.put("type", "int");
+            s.put("low", i.low());
+            s.put("high", i.high());
+            s.put("log", i.log());
+            s.put("step", i.step());
+        } else {
+            s.put("type", "categorical");
+            s.put("choices", ((CategoricalDistribution) d).choices());
+        }
+        return s;
+    }
+
+    private static double[] model(ParzenSpace space, JsonArray internal) {
+        double[] v = doubles(internal);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = space.toModel(v[i]);
+        }
+        return v;
+    }
+
+    private static double[][] columns(Case c, JsonObject byName) {
+        double[][] out = new double[c.dims()][];
+        for (int j = 0; j < c.dims(); j++) {
+            out[j] = doubles(byName.getAsJsonArray(c.name(j)));
+        }
+        return out;
+    }
+
+    private static double[] doubles(JsonArray a) {
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).getAsDouble();
+        }
+        return v;
+    }
+
+    /** Runs the script with Debian's Python; fails the test (never skips) if Optuna is missing. */
+    private JsonObject runPython(Object request) throws Exception {
+        Path script = Paths.get(getClass().getResource("/samplers/optuna_mv_parzen.py").toURI());
+        List<String> cmd = List.of(PYTHON, script.toString());
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(GSON.toJson(request).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("python " + cmd + " failed (is Debian's python3-optuna installed? install/test.sh"
+                    + " installs it):\n" + new String(err, StandardCharsets.UTF_8));
+        }
+        return JsonParser.parseString(new String(out, StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+}
