@@ -36,7 +36,8 @@ import org.tunebook.distributions.Distribution;
  *   <li><b>univariate</b> (default): each parameter is modelled on its own, which also covers conditional
  *   and loop-built spaces;</li>
  *   <li><b>multivariate</b>: parameters that every finished trial has (with the same distribution) are
- *   modelled jointly; others are sampled univariately, with one warning per parameter;</li>
+ *   modelled jointly; others are modelled on their own, with one warning per parameter, by the same kind of
+ *   estimator with one dimension (Scott's bandwidth, as Optuna's multivariate sampler does);</li>
  *   <li><b>group</b> (with multivariate): the space is split into groups of parameters that always appear
  *   together, each modelled jointly, so conditional spaces are modelled jointly too;</li>
  *   <li><b>constant liar</b>: running trials count as the worst observations, so parallel workers spread out
@@ -177,19 +178,27 @@ public final class TpeSampler implements Sampler {
     @Override
     public double sampleIndependent(Study study, Trial trial, String name, Distribution distribution) {
         TpeHistory h = history(study, trial);
-        TpeHistory.Sides sides = h.univariate(name, cutoff(trial), pending(study, trial));
+        // A multivariate sampler's fallback fits the same estimator as its joint model, with one dimension:
+        // Scott's bandwidth rather than the univariate one's gaps to the neighbours, as Optuna's TPESampler
+        // (multivariate=True) does in sample_independent.
+        TpeHistory.Sides sides = config.multivariate()
+                ? h.multivariate(new String[] {name}, cutoff(trial), pending(study, trial))
+                : h.univariate(name, cutoff(trial), pending(study, trial));
         SplittableRandom rng = Seeds.forParam(config.seed(), trial.number(), name);
         if (sides == null) {
             return RandomSampler.sample(distribution, rng);
         }
         if (config.multivariate() && config.warnIndependentSampling() && sides.belowCount()
                 + sides.aboveCount() > 0 && warnedIndependent.add(name)) {
-            LOG.log(Level.WARNING, "parameter ''{0}'' (first in trial {1} of study ''{2}'') is sampled by univariate"
-                    + " TPE instead of multivariate TPE: not every trial has it, or its range changed. Use"
+            LOG.log(Level.WARNING, "parameter ''{0}'' (first in trial {1} of study ''{2}'') is sampled on its own"
+                    + " instead of jointly by multivariate TPE: not every trial has it, or its range changed. Use"
                     + " group(true) to model conditional spaces jointly, or warnIndependentSampling(false) if this"
                     + " is intended.", name, trial.number(), study.name());
         }
         ParzenSpace space = ParzenSpace.of(distribution);
+        if (config.multivariate()) {
+            return space.toInternal(TpeCandidates.multivariate(config, new ParzenSpace[] {space}, sides, rng)[0]);
+        }
         return space.toInternal(TpeCandidates.univariate(config, space, sides, rng));
     }
 
