@@ -3,7 +3,8 @@
 Reads one JSON object on stdin: {"cases": [CASE, ...]}, where a CASE is
   {"directions": ["minimize" | "maximize", ...], "low": L, "high": H, "params": [NAME, ...],
    "probe": NAME,                                    # the parameter whose estimators are compared
-   "trials": [{"values": [V, ...], "params": {NAME: VALUE, ...}}, ...],   # COMPLETE trials, in order
+   "trials": [{"values": [V, ...], "params": {NAME: VALUE, ...}, "constraints": [C, ...]}, ...],
+                                                     # COMPLETE trials, in order; "constraints" optional
    "points": [VALUE, ...]}
 (every parameter a float in [L, H]) and prints {"cases": [{"below": [...], "weights_below": [...],
 "above": [...], "log_l": [...], "log_g": [...], "draws": [...], "proposals": [...]}, ...]}: the trial
@@ -22,6 +23,7 @@ DRAWS = 10000
 PROPOSALS = 3000
 import optuna
 from optuna.distributions import FloatDistribution
+from optuna.samplers._base import _CONSTRAINTS_KEY
 from optuna.samplers._tpe.parzen_estimator import _ParzenEstimator
 from optuna.samplers._tpe.sampler import (_calculate_weights_below_for_multi_objective, _get_observation_pairs,
                                           _split_observation_pairs)
@@ -47,11 +49,14 @@ def run(case):
     name = case["probe"]
     sampler = optuna.samplers.TPESampler(seed=0)
     study = optuna.create_study(directions=case["directions"], sampler=sampler)
+    constrained = any("constraints" in t for t in case["trials"])
     for t in case["trials"]:
+        # the key under which TPESampler's constraints_func stores its values (optuna.samplers._base)
+        attrs = {_CONSTRAINTS_KEY: t["constraints"]} if "constraints" in t else {}
         study.add_trial(optuna.trial.create_trial(params=t["params"], distributions={p: dist for p in t["params"]},
-                                                  values=t["values"]))
+                                                  values=t["values"], system_attrs=attrs))
     # as TPESampler.sample_independent does it for several objectives
-    values, scores, violations = _get_observation_pairs(study, [name], False, False)
+    values, scores, violations = _get_observation_pairs(study, [name], False, constrained)
     n = sum(s < float("inf") for s, v in scores)
     indices_below, indices_above = _split_observation_pairs(scores, sampler._gamma(n), violations)
     weights_below = _calculate_weights_below_for_multi_objective(scores, indices_below, violations)

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,8 +42,9 @@ import org.tunebook.storage.InMemoryStorage;
  * Parzen estimators must be Optuna's: the same trials on each side, the same weight for each good trial and
  * the same log densities at fixed points, to 1e-9 and 1e-6; candidates drawn from the good estimator and the
  * values proposed for the next trial follow the distribution of Optuna's. Histories are ZDT1 runs of
- * tunebook's own MOTPE (what the sampler sees in {@code bench pareto}) and random ones with three objectives,
- * a maximized one and tied values. Fails (never skips) if Optuna is missing.
+ * tunebook's own MOTPE (what the sampler sees in {@code bench pareto}), two of them with a constraint (more
+ * feasible trials than good ones, and fewer), and random ones with three objectives, a maximized one and tied
+ * values. Fails (never skips) if Optuna is missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OptunaMotpeAgreementTest {
@@ -62,18 +64,32 @@ class OptunaMotpeAgreementTest {
         /** ZDT1 10-D after 200 trials. */
         ZDT1_10D_200(2, 10, 200, false),
         /** Three objectives (the second maximized), random trials with values on a coarse grid (ties). */
-        THREE_OBJECTIVES_TIES(3, 4, 120, true);
+        THREE_OBJECTIVES_TIES(3, 4, 120, true),
+        /** ZDT1 5-D, 100 trials, a constraint most trials meet: the good set is made of feasible fronts. */
+        CONSTRAINED_MOSTLY_FEASIBLE(2, 5, 100, false, x -> x[1] - 0.6),
+        /**
+         * A constraint few trials meet: every feasible trial is good, then the least violating ones, which weigh
+         * almost nothing.
+         */
+        CONSTRAINED_FEW_FEASIBLE(2, 5, 100, false, x -> x[1] + x[2] - 0.1);
 
         final int objectives;
         final int dimensions;
         final int trials;
         final boolean random;
+        /** The constraint value of a trial's parameters ({@code <= 0}: feasible), or null for none. */
+        final ToDoubleFunction<double[]> constraint;
 
         Case(int objectives, int dimensions, int trials, boolean random) {
+            this(objectives, dimensions, trials, random, null);
+        }
+
+        Case(int objectives, int dimensions, int trials, boolean random, ToDoubleFunction<double[]> constraint) {
             this.objectives = objectives;
             this.dimensions = dimensions;
             this.trials = trials;
             this.random = random;
+            this.constraint = constraint;
         }
 
         Direction[] directions() {
@@ -104,7 +120,11 @@ class OptunaMotpeAgreementTest {
             points.put(c, at);
             List<Map<String, Object>> json = new ArrayList<>();
             for (FrozenTrial t : trials) {
-                json.add(Map.of("values", t.values(), "params", t.params()));
+                Map<String, Object> trial = new LinkedHashMap<>(Map.of("values", t.values(), "params", t.params()));
+                if (c.constraint != null) {
+                    trial.put("constraints", List.of(constraintOf(c, t)));
+                }
+                json.add(trial);
             }
             List<String> directions = Arrays.stream(c.directions())
                     .map(d -> d == Direction.MINIMIZE ? "minimize" : "maximize").toList();
@@ -147,6 +167,14 @@ class OptunaMotpeAgreementTest {
         return trials;
     }
 
+    private static double constraintOf(Case c, FrozenTrial t) {
+        double[] x = new double[c.dimensions];
+        for (int d = 0; d < x.length; d++) {
+            x[d] = (Double) t.params().get("x" + d);
+        }
+        return c.constraint.applyAsDouble(x);
+    }
+
     /** TPE's view of a case's trials for the probe parameter. */
     private record Model(TpeConfig config, ParzenSpace space, TpeHistory.Sides sides) {
     }
@@ -156,9 +184,14 @@ class OptunaMotpeAgreementTest {
         for (FrozenTrial t : histories.get(c)) {
             FrozenTrial.Builder b = FrozenTrial.builder().state(TrialState.COMPLETE).values(t.values());
             t.params().forEach((name, value) -> b.param(name, value, UNIT));
+            if (c.constraint != null) {
+                b.systemAttr(Constraints.KEY, List.of(constraintOf(c, t)));
+            }
             study.addTrial(b.build());
         }
-        TpeSampler sampler = new TpeSampler(0);
+        // the constraints function itself is not called here: the stored values are what TPE reads
+        TpeSampler sampler = c.constraint == null ? new TpeSampler(0)
+                : TpeSampler.builder().seed(0).constraints(t -> new double[] {constraintOf(c, t)}).build();
         TpeHistory history = new TpeHistory(sampler.config(), study.directions());
         history.refresh(study.storage(), study.id());
         TpeHistory.Sides sides = history.univariate(PROBE, Integer.MAX_VALUE, List.of());
@@ -180,6 +213,15 @@ class OptunaMotpeAgreementTest {
         double[] weights = doubles(theirs.getAsJsonArray("weights_below"));
         int[] above = ints(theirs.getAsJsonArray("above"));
         assertThat(sides.belowCount()).as("good trials").isEqualTo(below.length);
+        if (c.constraint != null) { // each constrained case covers the branch its name says
+            long feasible = histories.get(c).stream().filter(t -> constraintOf(c, t) <= 0).count();
+            int nBelow = theirs.get("n_below").getAsInt();
+            if (c == Case.CONSTRAINED_FEW_FEASIBLE) {
+                assertThat(feasible).as("feasible trials").isPositive().isLessThan(nBelow);
+            } else {
+                assertThat(feasible).as("feasible trials").isGreaterThan(nBelow);
+            }
+        }
 
         // tunebook keeps the good side sorted by value: pair Optuna's trials with their weights, sorted the same way
         Integer[] order = new Integer[below.length];
