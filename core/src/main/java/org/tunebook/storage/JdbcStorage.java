@@ -75,6 +75,8 @@ public final class JdbcStorage implements Storage {
         checkFile(file, where);
         Properties props = new Properties();
         props.setProperty("busy_timeout", String.valueOf(DbConnection.BUSY_TIMEOUT_MS));
+        // Else the driver runs SELECT last_insert_rowid() after every INSERT; Dialect.insertedId uses RETURNING.
+        props.setProperty("jdbc.get_generated_keys", "false");
         return open(url, "jdbc:sqlite:" + file, props, Dialect.SQLITE, where, file, newRevision);
     }
 
@@ -240,11 +242,10 @@ public final class JdbcStorage implements Storage {
                         + "; load it (loadIfExists(true) or Tune.load), delete it, or choose another name");
             }
             int studyId;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO studies (study_name) VALUES (?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = dialect.prepareInsert(c, "INSERT INTO studies (study_name) VALUES (?)",
+                    "study_id")) {
                 ps.setString(1, name);
-                ps.executeUpdate();
-                studyId = generatedId(ps);
+                studyId = (int) dialect.insertedId(ps);
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)")) {
@@ -260,15 +261,6 @@ public final class JdbcStorage implements Storage {
         });
         directions.put(id, List.copyOf(dirs));
         return id;
-    }
-
-    private static int generatedId(PreparedStatement ps) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("the database returned no generated id");
-            }
-            return keys.getInt(1);
-        }
     }
 
     private static Optional<Integer> studyId(Connection c, String name) throws SQLException {
@@ -515,15 +507,14 @@ public final class JdbcStorage implements Storage {
             started = now;
         }
         long trialId;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (number, study_id, state,"
-                + " datetime_start, datetime_complete) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = dialect.prepareInsert(c, "INSERT INTO trials (number, study_id, state,"
+                + " datetime_start, datetime_complete) VALUES (?, ?, ?, ?, ?)", "trial_id")) {
             ps.setInt(1, number);
             ps.setInt(2, studyId);
             ps.setString(3, state.name());
             ps.setString(4, SqlValues.time(started));
             ps.setString(5, template == null ? null : SqlValues.time(template.completed()));
-            ps.executeUpdate();
-            trialId = generatedId(ps);
+            trialId = dialect.insertedId(ps);
         }
         FrozenTrial.Builder b = template == null ? FrozenTrial.builder() : template.toBuilder();
         FrozenTrial trial = b.id(trialId).number(number).state(state).started(started).build();
