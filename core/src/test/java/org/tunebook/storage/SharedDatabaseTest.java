@@ -22,6 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tunebook.Direction;
 import org.tunebook.FrozenTrial;
 import org.tunebook.TrialState;
+import org.tunebook.distributions.CategoricalDistribution;
+import org.tunebook.distributions.FloatDistribution;
+import org.tunebook.distributions.IntDistribution;
 
 /**
  * Two storage objects on one database, as two processes would have: each remembers where a study's trials end
@@ -155,5 +158,53 @@ class SharedDatabaseTest {
         assertThat(stored).hasSize(got.size() + stillWaiting);
         assertThat(s[0].trials(other)).extracting(FrozenTrial::number)
                 .containsExactlyElementsOf(IntStream.range(0, threads * 4).boxed().toList());
+    }
+
+    /**
+     * A storage object that did not write a study reads it from the database; above a few hundred trials it
+     * reads whole tables for the study at once, and then each parameter's distribution once when it has only
+     * one. A parameter whose range changed between trials must keep each trial's own distribution.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SQLite", "SQLite v3.0.0.d", "PostgreSQL", "MariaDB"})
+    void aLargeStudyReadsBackAsWritten(String database) {
+        Storage[] s = twoStorages(database);
+        Storage writer = s[0];
+        Storage reader = s[1];
+        FloatDistribution x = new FloatDistribution(0, 10);
+        CategoricalDistribution c = new CategoricalDistribution(List.of("a", "b"));
+        for (String name : List.of("fixed", "changing")) {
+            int study = writer.createStudy(name, MIN);
+            List<FrozenTrial> written = new ArrayList<>();
+            for (int i = 0; i < 450; i++) {
+                IntDistribution n = new IntDistribution(0, name.equals("changing") && i >= 200 ? 20 : 10, false, 1);
+                FrozenTrial.Builder b = FrozenTrial.builder().state(i % 7 == 0 ? TrialState.FAIL : TrialState.COMPLETE)
+                        .param("x", i / 50.0, x).param("n", i % 11 == 10 && n.high() < 20 ? 9 : i % 11, n)
+                        .param("c", i % 2 == 0 ? "a" : "b", c).userAttr("i", i);
+                if (i % 7 != 0) {
+                    b.values(new double[] {i * 0.5}).intermediateValue(0, i);
+                }
+                written.add(writer.createTrial(study, b.build()));
+            }
+            List<FrozenTrial> read = reader.trials(study);
+            assertThat(read).hasSize(written.size());
+            for (int i = 0; i < read.size(); i++) {
+                FrozenTrial w = written.get(i);
+                FrozenTrial r = read.get(i);
+                String what = name + " trial " + i;
+                assertThat(r.number()).as(what).isEqualTo(i);
+                assertThat(r.state()).as(what).isEqualTo(w.state());
+                assertThat(r.params()).as(what).isEqualTo(w.params());
+                assertThat(r.distributions()).as(what).isEqualTo(w.distributions());
+                assertThat(r.hasValue()).as(what).isEqualTo(w.hasValue());
+                if (w.hasValue()) {
+                    assertThat(r.values()).as(what).containsExactly(w.values());
+                }
+                assertThat(r.intermediateValues()).as(what).isEqualTo(w.intermediateValues());
+                assertThat(r.userAttrs()).as(what).isEqualTo(w.userAttrs());
+            }
+            assertThat(read.get(300).distributions().get("n")).isEqualTo(
+                    new IntDistribution(0, name.equals("changing") ? 20 : 10, false, 1));
+        }
     }
 }
