@@ -773,7 +773,7 @@ public final class JdbcStorage implements Storage {
             for (Map.Entry<String, Object> e : t.dirtySystemAttrs.entrySet()) {
                 upsertAttr(c, "trial_system_attributes", "trial_id", t.id, e.getKey(), e.getValue());
             }
-            t.clearDirty();
+            db.afterCommit(t.markWritten());
         }
     }
 
