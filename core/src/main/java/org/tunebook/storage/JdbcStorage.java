@@ -469,6 +469,11 @@ public final class JdbcStorage implements Storage {
     private FrozenTrial newTrial(int studyId, FrozenTrial template, boolean claim) {
         Instant now = Instant.now();
         Made made = db.write(c -> {
+            if (template == null) {
+                // A new RUNNING trial: if the server crashed before this commit reached its disk, the trial would
+                // be lost as it would be were it in flight, and its worker would get an error at the finish.
+                dialect.commitWithoutWaitingForDisk(c);
+            }
             lockStudy(c, studyId);
             TrialTail.Found found = tail.read(c, studyId);
             if (claim && found.waiting() != null) {
