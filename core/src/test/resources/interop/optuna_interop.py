@@ -5,6 +5,7 @@ Usage: optuna_interop.py COMMAND STORAGE_URL [STUDY]
   write  write a study with every kind of parameter, value and state (single objective), and
          STUDY + "_mo", a two-objective study
   add    add two trials to STUDY (one enqueued with fixed parameters)
+  extend run one trial of STUDY (x in [0, 1]), then enqueue one with x = 0.75 and leave it WAITING
   dump   print STUDY as JSON (floats that JSON cannot hold are written as "nan", "inf", "-inf")
   revision  print the storage's alembic revision
 """
@@ -100,6 +101,12 @@ def add(url, name):
     study.optimize(simple, n_trials=2)
 
 
+def extend(url, name):
+    study = optuna.load_study(study_name=name, storage=url)
+    study.optimize(lambda t: t.suggest_float("x", 0, 1), n_trials=1)
+    study.enqueue_trial({"x": 0.75})
+
+
 def revision(url):
     import sqlalchemy
     engine = sqlalchemy.create_engine(url)
@@ -116,6 +123,8 @@ if __name__ == "__main__":
         write(url, study_name)
     elif command == "add":
         add(url, study_name)
+    elif command == "extend":
+        extend(url, study_name)
     elif command == "dump":
         dump(url, study_name)
     elif command == "revision":

@@ -41,6 +41,8 @@ public final class Study {
     private final Sampler sampler;
     private final Pruner pruner;
     private final Heartbeat heartbeat;
+    /** Whether the sampler has its own {@link Sampler#beforeTrial}, which must run before a trial is created. */
+    private final boolean samplerPreparesTrials;
     private final Set<Runner> activeRuns = new CopyOnWriteArraySet<>();
 
     Study(Storage storage, int id, Sampler sampler, Pruner pruner, Heartbeat heartbeat) {
@@ -51,6 +53,20 @@ public final class Study {
         this.sampler = sampler;
         this.pruner = pruner;
         this.heartbeat = heartbeat;
+        this.samplerPreparesTrials = overridesBeforeTrial(sampler);
+    }
+
+    /**
+     * Whether a sampler replaces {@link Sampler#beforeTrial}. One that keeps the default adds nothing to a new
+     * trial, so {@link #ask()} can let the storage claim an enqueued trial or create a new one in a single
+     * transaction, instead of looking for an enqueued one first.
+     */
+    private static boolean overridesBeforeTrial(Sampler sampler) {
+        try {
+            return sampler.getClass().getMethod("beforeTrial", Study.class).getDeclaringClass() != Sampler.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
     }
 
     /** The study's name, unique within its storage. */
@@ -218,6 +234,9 @@ public final class Study {
 
     /** Starts a new trial (an enqueued one first, if any) for the caller to evaluate and then {@link #tell}. */
     public Trial ask() {
+        if (!samplerPreparesTrials) {
+            return new Trial(this, storage.claimOrCreateTrial(id));
+        }
         FrozenTrial created = storage.claimWaitingTrial(id).orElse(null);
         if (created == null) {
             Map<String, Object> attrs = sampler.beforeTrial(this);

@@ -2,6 +2,8 @@ package org.tunebook.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,6 +28,8 @@ final class DbConnection implements AutoCloseable {
     private final Dialect dialect;
     private final String where;
     private final ReentrantLock lock = new ReentrantLock();
+    /** What the current attempt's work asked to do once it has committed; guarded by {@link #lock}. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     DbConnection(Connection connection, Dialect dialect, String where) {
         this.raw = connection;
@@ -53,11 +57,13 @@ final class DbConnection implements AutoCloseable {
         try {
             for (int attempt = 1; ; attempt++) {
                 boolean begun = false;
+                afterCommit.clear();
                 try {
                     dialect.begin(connection, write);
                     begun = true;
                     T result = work.run(connection);
                     dialect.commit(connection);
+                    afterCommit.forEach(Runnable::run);
                     return result;
                 } catch (SQLException e) {
                     if (begun) {
@@ -79,6 +85,18 @@ final class DbConnection implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Runs {@code action} once the transaction that is running now has committed, and never if it rolls back:
+     * marking buffered writes as written inside the work would lose them when a transient error makes the
+     * transaction run again. Only for the work of {@link #write} or {@link #read}, on their thread.
+     */
+    void afterCommit(Runnable action) {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("afterCommit outside a transaction");
+        }
+        afterCommit.add(action);
     }
 
     private String describe(SQLException e) {

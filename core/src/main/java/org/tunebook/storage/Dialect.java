@@ -30,17 +30,18 @@ enum Dialect {
         @Override
         void begin(Connection c, boolean write) throws SQLException {
             // Writers take the write lock at once, so a transaction never fails half-way on a lock upgrade.
-            execute(c, write ? "BEGIN IMMEDIATE" : "BEGIN");
+            // Prepared (and so, through the StatementCache, compiled once), as is every statement of a trial.
+            executePrepared(c, write ? "BEGIN IMMEDIATE" : "BEGIN");
         }
 
         @Override
         void commit(Connection c) throws SQLException {
-            execute(c, "COMMIT");
+            executePrepared(c, "COMMIT");
         }
 
         @Override
         void rollback(Connection c) throws SQLException {
-            execute(c, "ROLLBACK");
+            executePrepared(c, "ROLLBACK");
         }
 
         @Override
@@ -93,6 +94,11 @@ enum Dialect {
         void configure(Connection c) throws SQLException {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+
+        @Override
+        void commitWithoutWaitingForDisk(Connection c) throws SQLException {
+            executePrepared(c, "SET LOCAL synchronous_commit TO OFF");
         }
 
         @Override
@@ -162,6 +168,20 @@ enum Dialect {
             return " ON DUPLICATE KEY UPDATE " + column + " = VALUES(" + column + ")";
         }
 
+        /** MySQL has no INSERT … RETURNING (MariaDB has, since 10.5): the driver's generated keys instead. */
+        @Override
+        PreparedStatement prepareInsert(Connection c, String insert, String idColumn) throws SQLException {
+            return c.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS);
+        }
+
+        @Override
+        long insertedId(PreparedStatement ps) throws SQLException {
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                return firstLong(keys);
+            }
+        }
+
         @Override
         String staleHeartbeat() {
             return "h.heartbeat < CURRENT_TIMESTAMP - INTERVAL ? SECOND";
@@ -212,6 +232,15 @@ enum Dialect {
         // Connections of server databases are not in auto-commit mode: a transaction is always open.
     }
 
+    /**
+     * Lets the running transaction commit without waiting for its log to reach the disk, where the database
+     * can (PostgreSQL); a no-op elsewhere. Only for a transaction whose loss in a server crash loses nothing
+     * that was not in flight anyway: the server writes its log in order, so the next transaction that does wait
+     * (a trial's finish) makes this one durable too.
+     */
+    void commitWithoutWaitingForDisk(Connection c) throws SQLException {
+    }
+
     /** Commits the transaction. */
     void commit(Connection c) throws SQLException {
         c.commit();
@@ -233,6 +262,29 @@ enum Dialect {
                 return rs.next();
             }
         }
+    }
+
+    /**
+     * Prepares an INSERT of one row whose generated id {@link #insertedId} returns. SQLite and PostgreSQL return
+     * it from the statement itself, so the SQLite driver need not run a query of its own after every insert
+     * (it does so only when asked for generated keys, which the storage's SQLite connections are not).
+     */
+    PreparedStatement prepareInsert(Connection c, String insert, String idColumn) throws SQLException {
+        return c.prepareStatement(insert + " RETURNING " + idColumn);
+    }
+
+    /** Runs an INSERT of {@link #prepareInsert}, its parameters set, and returns the row's generated id. */
+    long insertedId(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return firstLong(rs);
+        }
+    }
+
+    private static long firstLong(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            throw new SQLException("the database returned no generated id");
+        }
+        return rs.getLong(1);
     }
 
     /** The clause that makes a SELECT lock its rows. */
@@ -275,6 +327,12 @@ enum Dialect {
             }
         }
         return names;
+    }
+
+    private static void executePrepared(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.execute();
+        }
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

@@ -18,7 +18,39 @@ final class DistributionJson {
     private DistributionJson() {
     }
 
+    /**
+     * JSON texts by distribution: every trial writes its parameters' distributions, and a study has a few
+     * distinct ones. Equal distributions (value equality) have the same text.
+     */
+    private static final Map<Distribution, String> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String write(Distribution distribution) {
+        String text = WRITTEN.get(distribution);
+        if (text == null) {
+            text = format(distribution);
+            if (WRITTEN.size() < PARSED_LIMIT && isImmutable(distribution)) {
+                WRITTEN.put(distribution, text);
+            }
+        }
+        return text;
+    }
+
+    /** Whether a distribution can never change: a categorical one could hold a mutable Number (AtomicLong, say). */
+    private static boolean isImmutable(Distribution distribution) {
+        if (!(distribution instanceof CategoricalDistribution c)) {
+            return true;
+        }
+        for (Object choice : c.choices()) {
+            if (choice != null && !(choice instanceof String || choice instanceof Boolean || choice instanceof Integer
+                    || choice instanceof Long || choice instanceof Double || choice instanceof Float
+                    || choice instanceof Short || choice instanceof Byte)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String format(Distribution distribution) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         String name;
         if (distribution instanceof FloatDistribution f) {

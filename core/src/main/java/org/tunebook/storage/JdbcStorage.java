@@ -53,6 +53,7 @@ public final class JdbcStorage implements Storage {
     private final Map<Integer, List<Direction>> directions = new ConcurrentHashMap<>();
     private final Map<Integer, Map<String, Distribution>> knownDistributions = new ConcurrentHashMap<>();
     private final Map<Integer, Set<Long>> finishedOfStudy = new ConcurrentHashMap<>();
+    private final TrialTail tail = new TrialTail();
 
     private JdbcStorage(String url, Path file, DbConnection db, String revision) {
         // Shown in messages and listings, so a password in the URL is masked.
@@ -74,6 +75,8 @@ public final class JdbcStorage implements Storage {
         checkFile(file, where);
         Properties props = new Properties();
         props.setProperty("busy_timeout", String.valueOf(DbConnection.BUSY_TIMEOUT_MS));
+        // Else the driver runs SELECT last_insert_rowid() after every INSERT; Dialect.insertedId uses RETURNING.
+        props.setProperty("jdbc.get_generated_keys", "false");
         return open(url, "jdbc:sqlite:" + file, props, Dialect.SQLITE, where, file, newRevision);
     }
 
@@ -239,11 +242,10 @@ public final class JdbcStorage implements Storage {
                         + "; load it (loadIfExists(true) or Tune.load), delete it, or choose another name");
             }
             int studyId;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO studies (study_name) VALUES (?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = dialect.prepareInsert(c, "INSERT INTO studies (study_name) VALUES (?)",
+                    "study_id")) {
                 ps.setString(1, name);
-                ps.executeUpdate();
-                studyId = generatedId(ps);
+                studyId = (int) dialect.insertedId(ps);
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)")) {
@@ -259,15 +261,6 @@ public final class JdbcStorage implements Storage {
         });
         directions.put(id, List.copyOf(dirs));
         return id;
-    }
-
-    private static int generatedId(PreparedStatement ps) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("the database returned no generated id");
-            }
-            return keys.getInt(1);
-        }
     }
 
     private static Optional<Integer> studyId(Connection c, String name) throws SQLException {
@@ -301,6 +294,7 @@ public final class JdbcStorage implements Storage {
         live.values().removeIf(t -> t.studyId == studyId);
         directions.remove(studyId);
         knownDistributions.remove(studyId);
+        tail.forget(studyId);
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {
@@ -455,45 +449,96 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public FrozenTrial createTrial(int studyId, FrozenTrial template) {
+        return newTrial(studyId, template, false);
+    }
+
+    /** Claims the oldest WAITING trial or inserts a RUNNING one, in one write transaction. */
+    @Override
+    public FrozenTrial claimOrCreateTrial(int studyId) {
+        return newTrial(studyId, null, true);
+    }
+
+    /** A trial made by a transaction (null if none), and the anchor for the study's next one ({@link TrialTail}). */
+    private record Made(FrozenTrial trial, TrialTail.Mark anchor) {
+    }
+
+    /**
+     * Makes the study's next trial under its lock: claims its oldest WAITING trial when {@code claim} says so
+     * and there is one, or else inserts a trial numbered after the study's last.
+     */
+    private FrozenTrial newTrial(int studyId, FrozenTrial template, boolean claim) {
         Instant now = Instant.now();
-        FrozenTrial created = db.write(c -> {
+        Made made = db.write(c -> {
+            if (template == null) {
+                // A new RUNNING trial: if the server crashed before this commit reached its disk, the trial would
+                // be lost as it would be were it in flight, and its worker would get an error at the finish.
+                dialect.commitWithoutWaitingForDisk(c);
+            }
             lockStudy(c, studyId);
-            int number;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?")) {
-                ps.setInt(1, studyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    number = rs.getInt(1);
+            TrialTail.Found found = tail.read(c, studyId);
+            if (claim && found.waiting() != null) {
+                Optional<FrozenTrial> claimed = claim(c, found.waiting().id(), now);
+                if (claimed.isPresent()) {
+                    return new Made(claimed.get(), found.afterClaim());
                 }
+                // Python Optuna, which claims without the study's lock, was quicker: a new trial it is.
             }
-            TrialState state = template == null ? TrialState.RUNNING : template.state();
-            Instant started = template == null ? now : template.started();
-            if (started == null && state == TrialState.RUNNING) {
-                started = now;
-            }
-            long trialId;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (number, study_id, state,"
-                    + " datetime_start, datetime_complete) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setInt(1, number);
-                ps.setInt(2, studyId);
-                ps.setString(3, state.name());
-                ps.setString(4, SqlValues.time(started));
-                ps.setString(5, template == null ? null : SqlValues.time(template.completed()));
-                ps.executeUpdate();
-                trialId = generatedId(ps);
-            }
-            FrozenTrial.Builder b = template == null ? FrozenTrial.builder() : template.toBuilder();
-            FrozenTrial trial = b.id(trialId).number(number).state(state).started(started).build();
-            if (template != null) {
-                for (Map.Entry<String, Distribution> e : trial.distributions().entrySet()) {
-                    checkDistribution(c, studyId, e.getKey(), e.getValue());
-                }
-                insertContent(c, trial);
-            }
-            return trial;
+            int number = found.last() == null ? 0
+                    : found.lastNumber() != null ? found.lastNumber() + 1 : countTrials(c, studyId);
+            FrozenTrial trial = insertTrial(c, studyId, number, template, now);
+            return new Made(trial, found.afterInsert(new TrialTail.Mark(trial.id(), number)));
         });
-        remember(studyId, created);
-        return created;
+        tail.advance(studyId, made.anchor());
+        remember(studyId, made.trial());
+        return made.trial();
+    }
+
+    /** The number of a study's trials: numbers a trial after a last one whose number is not written yet. */
+    private static int countTrials(Connection c, int studyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?")) {
+            ps.setInt(1, studyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private FrozenTrial insertTrial(Connection c, int studyId, int number, FrozenTrial template, Instant now)
+            throws SQLException {
+        TrialState state = template == null ? TrialState.RUNNING : template.state();
+        Instant started = template == null ? now : template.started();
+        if (started == null && state == TrialState.RUNNING) {
+            started = now;
+        }
+        long trialId;
+        try (PreparedStatement ps = dialect.prepareInsert(c, "INSERT INTO trials (number, study_id, state,"
+                + " datetime_start, datetime_complete) VALUES (?, ?, ?, ?, ?)", "trial_id")) {
+            ps.setInt(1, number);
+            ps.setInt(2, studyId);
+            ps.setString(3, state.name());
+            ps.setString(4, SqlValues.time(started));
+            ps.setString(5, template == null ? null : SqlValues.time(template.completed()));
+            trialId = dialect.insertedId(ps);
+        }
+        FrozenTrial.Builder b = template == null ? FrozenTrial.builder() : template.toBuilder();
+        FrozenTrial trial = b.id(trialId).number(number).state(state).started(started).build();
+        if (template != null) {
+            for (Map.Entry<String, Distribution> e : trial.distributions().entrySet()) {
+                checkDistribution(c, studyId, e.getKey(), e.getValue());
+            }
+            insertContent(c, trial);
+        }
+        return trial;
+    }
+
+    /** Moves a WAITING trial to RUNNING and loads it; empty if it is no longer WAITING. */
+    private static Optional<FrozenTrial> claim(Connection c, long trialId, Instant now) throws SQLException {
+        if (update(c, "UPDATE trials SET state = 'RUNNING', datetime_start = ? WHERE trial_id = ?"
+                + " AND state = 'WAITING'", SqlValues.time(now), trialId) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(TrialLoader.load(c, List.of(trialId)).get(0));
     }
 
     private void remember(int studyId, FrozenTrial trial) {
@@ -606,47 +651,41 @@ public final class JdbcStorage implements Storage {
         }
     }
 
+    /**
+     * Reads first, so that the common case (nothing WAITING) costs a read, not a write transaction: on
+     * PostgreSQL a transaction that locks a row waits for the disk when it commits.
+     */
     @Override
     public Optional<FrozenTrial> claimWaitingTrial(int studyId) {
-        if (!db.read(c -> hasWaitingTrial(c, studyId))) {
-            return Optional.empty(); // the common case costs a read, not a write transaction
+        TrialTail.Found seen = db.read(c -> tail.read(c, studyId));
+        if (seen.waiting() == null) {
+            tail.advance(studyId, seen.last());
+            return Optional.empty();
         }
-        Optional<FrozenTrial> claimed = db.write(c -> {
+        Instant now = Instant.now();
+        Made made = db.write(c -> {
             lockStudy(c, studyId);
-            Long trialId = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT trial_id FROM trials WHERE study_id = ?"
-                    + " AND state = 'WAITING' ORDER BY trial_id LIMIT 1")) {
-                ps.setInt(1, studyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        trialId = rs.getLong(1);
-                    }
+            TrialTail.Found found = tail.read(c, studyId);
+            if (found.waiting() != null) {
+                Optional<FrozenTrial> claimed = claim(c, found.waiting().id(), now);
+                if (claimed.isPresent()) {
+                    return new Made(claimed.get(), found.afterClaim());
                 }
             }
-            if (trialId == null) {
-                return Optional.<FrozenTrial>empty();
-            }
-            update(c, "UPDATE trials SET state = 'RUNNING', datetime_start = ? WHERE trial_id = ?",
-                    SqlValues.time(Instant.now()), trialId);
-            return Optional.of(TrialLoader.load(c, List.of(trialId)).get(0));
+            // Nothing claimed: the oldest WAITING trial seen, if any, stays the anchor.
+            return new Made(null, found.waiting() != null ? found.waiting() : found.last());
         });
-        claimed.ifPresent(t -> live.put(t.id(), new LiveTrial(t, studyId)));
-        return claimed;
+        tail.advance(studyId, made.anchor());
+        if (made.trial() == null) {
+            return Optional.empty();
+        }
+        remember(studyId, made.trial());
+        return Optional.of(made.trial());
     }
 
     private static boolean trialExists(Connection c, long trialId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM trials WHERE trial_id = ?")) {
             ps.setLong(1, trialId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private static boolean hasWaitingTrial(Connection c, int studyId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM trials WHERE study_id = ? AND state = 'WAITING' LIMIT 1")) {
-            ps.setInt(1, studyId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -739,7 +778,7 @@ public final class JdbcStorage implements Storage {
             for (Map.Entry<String, Object> e : t.dirtySystemAttrs.entrySet()) {
                 upsertAttr(c, "trial_system_attributes", "trial_id", t.id, e.getKey(), e.getValue());
             }
-            t.clearDirty();
+            db.afterCommit(t.markWritten());
         }
     }
 

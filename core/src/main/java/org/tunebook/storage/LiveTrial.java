@@ -54,11 +54,23 @@ final class LiveTrial {
                 || !dirtySystemAttrs.isEmpty();
     }
 
-    synchronized void clearDirty() {
-        dirtyParams.clear();
-        dirtyIntermediate.clear();
-        dirtyUserAttrs.clear();
-        dirtySystemAttrs.clear();
+    /**
+     * Marks what is dirty now as written, to be run once the transaction that wrote it has committed. Writes
+     * made meanwhile (another thread's parameter, a new value for a key) stay dirty.
+     */
+    synchronized Runnable markWritten() {
+        int params = dirtyParams.size();
+        Map<Integer, Double> intermediateWritten = new TreeMap<>(dirtyIntermediate);
+        Map<String, Object> userWritten = new LinkedHashMap<>(dirtyUserAttrs);
+        Map<String, Object> systemWritten = new LinkedHashMap<>(dirtySystemAttrs);
+        return () -> {
+            synchronized (this) {
+                dirtyParams.subList(0, params).clear();
+                intermediateWritten.forEach(dirtyIntermediate::remove);
+                userWritten.forEach(dirtyUserAttrs::remove);
+                systemWritten.forEach(dirtySystemAttrs::remove);
+            }
+        };
     }
 
     synchronized FrozenTrial snapshot(TrialState state, double[] values, Instant completed) {

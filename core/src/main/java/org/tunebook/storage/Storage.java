@@ -84,6 +84,15 @@ public interface Storage extends AutoCloseable {
     Optional<FrozenTrial> claimWaitingTrial(int studyId);
 
     /**
+     * Claims the oldest WAITING trial of a study, as {@link #claimWaitingTrial} does, or, if there is none,
+     * creates a RUNNING empty trial, as {@code createTrial(studyId, null)} does. Database storages do both in
+     * one transaction, which is what starting a trial costs when the sampler adds nothing to new trials.
+     */
+    default FrozenTrial claimOrCreateTrial(int studyId) {
+        return claimWaitingTrial(studyId).orElseGet(() -> createTrial(studyId, null));
+    }
+
+    /**
      * Sets a parameter of a RUNNING trial.
      *
      * @throws IllegalArgumentException if the study knows the parameter with an incompatible distribution

@@ -87,11 +87,22 @@ final class TrialLoader {
             return List.of();
         }
         Map<Long, List<Double>> values = new LinkedHashMap<>();
-        query(c, studyId, builders.keySet(), "SELECT x.trial_id, x.param_name, x.param_value, x.distribution_json"
-                + " FROM trial_params x", "x.param_id", rs -> {
-                    Distribution d = DistributionJson.read(rs.getString(4));
-                    builders.get(rs.getLong(1)).param(rs.getString(2), d.toExternal(rs.getDouble(3)), d);
-                });
+        Map<String, Distribution> byName = studyId >= 0 ? distributionsByName(c, studyId) : null;
+        if (byName != null) {
+            // Each parameter has one distribution in the whole study (the common case): rows need not carry it.
+            query(c, studyId, builders.keySet(), "SELECT x.trial_id, x.param_name, x.param_value FROM trial_params x",
+                    "x.param_id", rs -> {
+                        String name = rs.getString(2);
+                        Distribution d = byName.get(name);
+                        builders.get(rs.getLong(1)).param(name, d.toExternal(rs.getDouble(3)), d);
+                    });
+        } else {
+            query(c, studyId, builders.keySet(), "SELECT x.trial_id, x.param_name, x.param_value, x.distribution_json"
+                    + " FROM trial_params x", "x.param_id", rs -> {
+                        Distribution d = DistributionJson.read(rs.getString(4));
+                        builders.get(rs.getLong(1)).param(rs.getString(2), d.toExternal(rs.getDouble(3)), d);
+                    });
+        }
         query(c, studyId, builders.keySet(), "SELECT x.trial_id, x.objective, x.value, x.value_type"
                 + " FROM trial_values x", "x.trial_id, x.objective", rs -> {
                     double v = rs.getDouble(3);
@@ -119,6 +130,27 @@ final class TrialLoader {
             trials.add(b.build());
         });
         return trials;
+    }
+
+    /**
+     * The distribution of each parameter of a study, or null if some parameter has several (its range changed
+     * between trials, say). Reading these few pairs first spares reading and hashing a JSON text for every
+     * parameter of every trial, which was most of the time a large study took to load.
+     */
+    private static Map<String, Distribution> distributionsByName(Connection c, int studyId) throws SQLException {
+        Map<String, Distribution> byName = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT x.param_name, x.distribution_json"
+                + " FROM trial_params x JOIN trials t ON x.trial_id = t.trial_id WHERE t.study_id = ?")) {
+            ps.setInt(1, studyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (byName.put(rs.getString(1), DistributionJson.read(rs.getString(2))) != null) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return byName;
     }
 
     private interface RowHandler {

@@ -68,7 +68,14 @@ class MultiProcessTest {
         reader.start();
         assertThat(started.await(120, TimeUnit.SECONDS))
                 .as("the victim starts a trial; its stderr is in " + dir.resolve("worker-99.err")).isTrue();
-        Thread.sleep(1_500); // let a heartbeat write the trial's parameters
+        int victimNumber;
+        synchronized (victimTrials) {
+            victimNumber = Integer.parseInt(victimTrials.get(0));
+        }
+        // A heartbeat writes the trial's buffered parameters; wait for it in the database rather than for a fixed
+        // time, which a loaded machine (its heartbeat thread waiting for a core, or for the survivors' locks)
+        // can overrun: the retry can reuse only parameters that reached the database.
+        awaitStoredParams(url, victimNumber, 2);
         victim.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         assertThat(victim.waitFor(60, TimeUnit.SECONDS)).isTrue();
         int deadNumber;
@@ -113,6 +120,24 @@ class MultiProcessTest {
             }
         }
         check.storage().close();
+    }
+
+    private static void awaitStoredParams(String url, int number, int params) throws InterruptedException {
+        Study watch = Tune.study().name("shared").storage(url).load();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (true) {
+                FrozenTrial t = watch.trials().get(number);
+                if (t.params().size() >= params) {
+                    return;
+                }
+                assertThat(System.nanoTime()).as("the victim's heartbeat stores the parameters of trial " + number
+                        + " within 120 s; it has " + t.params()).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+        } finally {
+            watch.storage().close();
+        }
     }
 
     /** Short trials from several processes at once: every write waits its turn, none fails on a lock. */

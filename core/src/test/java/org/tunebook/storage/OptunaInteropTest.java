@@ -157,6 +157,30 @@ class OptunaInteropTest {
         assertThat(pythonOutput("revision", file, null).trim()).isEqualTo("v3.0.0.d");
     }
 
+    /**
+     * A storage object remembers where each study's trials end, so as not to read them all for each new
+     * trial; trials Optuna adds meanwhile, a finished one and an enqueued one, must still be seen: the next
+     * trials are numbered after Optuna's, and Optuna's enqueued trial runs first.
+     */
+    @ParameterizedTest
+    @MethodSource("backends")
+    void trialsOptunaAddsBetweenTunebookRunsAreNumberedAfterAndClaimed(Backend backend) throws Exception {
+        String file = backend.pythonUrl();
+        python("init", file, null);
+        Study study = Tune.study().name("turns").storage(backend.url()).sampler(new RandomSampler(5)).create();
+        Objective objective = t -> t.suggestFloat("x", 0, 1);
+        study.optimize(objective, Run.trials(2));
+        python("extend", file, "turns");
+        study.optimize(objective, Run.trials(2));
+
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials).extracting(FrozenTrial::number).containsExactly(0, 1, 2, 3, 4);
+        assertThat(trials).allMatch(t -> t.state() == TrialState.COMPLETE);
+        assertThat(trials.get(3).params()).containsEntry("x", 0.75);
+        assertThat(trials.get(3).systemAttrs()).containsKey("fixed_params");
+        assertSameStudy(trials, dump(file, "turns"), "MINIMIZE");
+    }
+
     private static void suggestEverything(Trial t, boolean withSlope) {
         t.suggestFloat("x", -1.0, 1.0);
         t.suggestFloat("lr", 1e-5, 1e-1, Scale.LOG);

@@ -26,6 +26,17 @@ class SqlValuesTest {
     }
 
     @Test
+    void writtenTimesAreWhatOptunasFormatGives() {
+        java.time.format.DateTimeFormatter optuna = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+        for (String utc : new String[] {"2026-11-27T21:15:25.123456789Z", "2026-01-02T03:04:05Z", "0999-12-31T23:59:59.000001Z",
+                "1970-01-01T00:00:00.000100Z", "9999-06-30T12:00:00.999999Z", "+12000-01-01T00:00:00Z"}) {
+            Instant instant = Instant.parse(utc);
+            assertThat(SqlValues.time(instant)).as(utc)
+                    .isEqualTo(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()).format(optuna));
+        }
+    }
+
+    @Test
     void specialFloatsKeepTheirTypes() {
         for (double v : new double[] {1.5, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN}) {
             Double stored = SqlValues.stored(v);

@@ -334,6 +334,72 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void claimOrCreateRunsWaitingTrialsOldestFirstThenNewOnes() {
+        int s = storage.createStudy("queue", MIN);
+        FrozenTrial first = storage.claimOrCreateTrial(s);
+        assertThat(first.number()).isZero();
+        assertThat(first.state()).isEqualTo(TrialState.RUNNING);
+        FrozenTrial w1 = storage.createTrial(s, FrozenTrial.builder().state(TrialState.WAITING)
+                .systemAttr("fixed_params", Map.of("x", 1.0)).build());
+        FrozenTrial w2 = storage.createTrial(s, FrozenTrial.builder().state(TrialState.WAITING).build());
+
+        FrozenTrial claimed = storage.claimOrCreateTrial(s);
+        assertThat(claimed.id()).isEqualTo(w1.id());
+        assertThat(claimed.number()).isEqualTo(1);
+        assertThat(claimed.state()).isEqualTo(TrialState.RUNNING);
+        assertThat(claimed.started()).isNotNull();
+        assertThat(claimed.systemAttrs()).containsKey("fixed_params");
+        storage.finishTrial(claimed.id(), TrialState.COMPLETE, new double[] {1});
+        FrozenTrial w3 = storage.createTrial(s, FrozenTrial.builder().state(TrialState.WAITING).build());
+        assertThat(storage.claimOrCreateTrial(s).id()).isEqualTo(w2.id());
+        assertThat(storage.claimOrCreateTrial(s).id()).isEqualTo(w3.id());
+        FrozenTrial fresh = storage.claimOrCreateTrial(s);
+        assertThat(fresh.number()).isEqualTo(4);
+        assertThat(fresh.params()).isEmpty();
+        assertThat(storage.trialCount(s, EnumSet.of(TrialState.WAITING))).isZero();
+        assertThat(numbers(storage.trials(s))).containsExactly(0, 1, 2, 3, 4);
+        storage.setTrialParam(fresh.id(), "x", 2.5, X); // a new trial is this storage's to write, as a created one
+        assertThat(storage.trial(fresh.id()).params()).containsEntry("x", 2.5);
+    }
+
+    @Test
+    void claimOrCreateUnderThreadsClaimsEachWaitingTrialOnceAndNumbersTheRestWithoutGaps() throws Exception {
+        int s = storage.createStudy("queue", MIN);
+        int perThread = trialsPerThread();
+        int waiting = perThread * 2;
+        Set<Long> enqueued = new HashSet<>();
+        for (int i = 0; i < waiting / 2; i++) {
+            enqueued.add(storage.createTrial(s, FrozenTrial.builder().state(TrialState.WAITING).build()).id());
+        }
+        List<List<FrozenTrial>> results = inThreads(() -> {
+            List<FrozenTrial> got = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+                got.add(storage.claimOrCreateTrial(s));
+                if (i % 8 == 0) {
+                    // more trials are enqueued while others are claimed and created
+                    synchronized (enqueued) {
+                        enqueued.add(storage.createTrial(s, FrozenTrial.builder().state(TrialState.WAITING).build()).id());
+                    }
+                }
+            }
+            return got;
+        });
+        List<FrozenTrial> got = new ArrayList<>();
+        results.forEach(got::addAll);
+        assertThat(got).extracting(FrozenTrial::id).doesNotHaveDuplicates();
+        assertThat(got).allMatch(t -> t.state() == TrialState.RUNNING);
+        List<FrozenTrial> stored = storage.trials(s);
+        assertThat(numbers(stored)).isEqualTo(java.util.stream.IntStream.range(0, stored.size()).boxed().toList());
+        long stillWaiting = storage.trialCount(s, EnumSet.of(TrialState.WAITING));
+        long claimedWaiting = got.stream().filter(t -> enqueued.contains(t.id())).count();
+        assertThat(claimedWaiting + stillWaiting).isEqualTo(enqueued.size());
+        assertThat(stored).hasSize(got.size() + (int) stillWaiting);
+        // Each claim took the oldest WAITING trial, so whatever is still WAITING came after every claimed one.
+        long lastClaimed = got.stream().filter(t -> enqueued.contains(t.id())).mapToLong(FrozenTrial::id).max().orElse(-1);
+        assertThat(stored).filteredOn(t -> t.state() == TrialState.WAITING).allMatch(t -> t.id() > lastClaimed);
+    }
+
+    @Test
     void parametersIntermediateValuesAndAttributesOfARunningTrial() {
         int s = storage.createStudy("s", MIN);
         long id = storage.createTrial(s, null).id();
