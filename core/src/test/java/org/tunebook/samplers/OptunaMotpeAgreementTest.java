@@ -1,25 +1,18 @@
 package org.tunebook.samplers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tunebook.samplers.OptunaAgreement.assertSameDistribution;
+import static org.tunebook.samplers.OptunaAgreement.doubles;
 import static org.assertj.core.api.Assertions.within;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -49,8 +42,6 @@ import org.tunebook.storage.InMemoryStorage;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OptunaMotpeAgreementTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
-    private static final Gson GSON = new GsonBuilder().create();
     private static final String PROBE = "x0";
 
     /** A history of complete trials, all floats in [0, 1]. */
@@ -131,7 +122,7 @@ class OptunaMotpeAgreementTest {
             cases.add(Map.of("directions", directions, "low", 0.0, "high", 1.0, "probe", PROBE, "trials", json,
                     "points", at));
         }
-        JsonArray results = runPython(Map.of("cases", cases)).getAsJsonArray("cases");
+        JsonArray results = OptunaAgreement.runPython("/samplers/optuna_motpe.py", Map.of("cases", cases)).getAsJsonArray("cases");
         optuna = new LinkedHashMap<>();
         for (Case c : Case.values()) {
             optuna.put(c, results.get(c.ordinal()).getAsJsonObject());
@@ -289,31 +280,6 @@ class OptunaMotpeAgreementTest {
         assertSameDistribution(ours, theirs, "proposals");
     }
 
-    private static void assertSameDistribution(double[] ours, double[] sortedTheirs, String what) {
-        Arrays.sort(ours);
-        double critical = Math.sqrt(-Math.log(1e-6 / 2) / 2) * Math.sqrt(2.0 / sortedTheirs.length);
-        assertThat(ksDistance(ours, sortedTheirs)).as("Kolmogorov-Smirnov distance of %d %s each", ours.length, what)
-                .isLessThan(critical);
-    }
-
-    /** The largest gap between the empirical distribution functions of two sorted samples. */
-    private static double ksDistance(double[] a, double[] b) {
-        int i = 0;
-        int j = 0;
-        double d = 0;
-        while (i < a.length && j < b.length) {
-            double v = Math.min(a[i], b[j]);
-            while (i < a.length && a[i] == v) {
-                i++;
-            }
-            while (j < b.length && b[j] == v) {
-                j++;
-            }
-            d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
-        }
-        return d;
-    }
-
     private static int[] ints(JsonArray a) {
         int[] v = new int[a.size()];
         for (int i = 0; i < v.length; i++) {
@@ -322,28 +288,4 @@ class OptunaMotpeAgreementTest {
         return v;
     }
 
-    private static double[] doubles(JsonArray a) {
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).getAsDouble();
-        }
-        return v;
-    }
-
-    /** Runs the script with Debian's Python; fails the test (never skips) if Optuna is missing. */
-    private JsonObject runPython(Object request) throws Exception {
-        Path script = Paths.get(getClass().getResource("/samplers/optuna_motpe.py").toURI());
-        List<String> cmd = List.of(PYTHON, script.toString());
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(GSON.toJson(request).getBytes(StandardCharsets.UTF_8));
-        }
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("python " + cmd + " failed (is Debian's python3-optuna installed? install/test.sh"
-                    + " installs it):\n" + new String(err, StandardCharsets.UTF_8));
-        }
-        return JsonParser.parseString(new String(out, StandardCharsets.UTF_8)).getAsJsonObject();
-    }
 }

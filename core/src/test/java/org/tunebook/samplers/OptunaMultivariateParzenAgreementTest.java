@@ -1,25 +1,19 @@
 package org.tunebook.samplers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tunebook.samplers.OptunaAgreement.assertSameDistribution;
+import static org.tunebook.samplers.OptunaAgreement.doubles;
+import static org.tunebook.samplers.OptunaAgreement.spec;
 import static org.assertj.core.api.Assertions.within;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -51,8 +45,6 @@ import org.tunebook.storage.InMemoryStorage;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OptunaMultivariateParzenAgreementTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
-    private static final Gson GSON = new GsonBuilder().create();
     private static final double TOLERANCE = 1e-6;
 
     private static final FloatDistribution BRANIN_X1 = new FloatDistribution(-5, 10);
@@ -188,7 +180,7 @@ class OptunaMultivariateParzenAgreementTest {
             }
             cases.add(request);
         }
-        JsonArray results = runPython(Map.of("cases", cases)).getAsJsonArray("cases");
+        JsonArray results = OptunaAgreement.runPython("/samplers/optuna_mv_parzen.py", Map.of("cases", cases)).getAsJsonArray("cases");
         optuna = new LinkedHashMap<>();
         for (Case c : Case.values()) {
             optuna.put(c, results.get(c.ordinal()).getAsJsonObject());
@@ -407,32 +399,6 @@ class OptunaMultivariateParzenAgreementTest {
         return 0.5 * (((CategoricalDistribution) d).choices().size() - 1);
     }
 
-    private static void assertSameDistribution(double[] ours, double[] theirs, String what) {
-        Arrays.sort(ours);
-        Arrays.sort(theirs);
-        double critical = Math.sqrt(-Math.log(1e-6 / 2) / 2) * Math.sqrt(1.0 / ours.length + 1.0 / theirs.length);
-        assertThat(ksDistance(ours, theirs)).as("Kolmogorov-Smirnov distance of %d and %d %s", ours.length,
-                theirs.length, what).isLessThan(critical);
-    }
-
-    /** The largest gap between the empirical distribution functions of two sorted samples. */
-    private static double ksDistance(double[] a, double[] b) {
-        int i = 0;
-        int j = 0;
-        double d = 0;
-        while (i < a.length && j < b.length) {
-            double v = Math.min(a[i], b[j]);
-            while (i < a.length && a[i] == v) {
-                i++;
-            }
-            while (j < b.length && b[j] == v) {
-                j++;
-            }
-            d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
-        }
-        return d;
-    }
-
     static double branin(double[] x) {
         double b = 5.1 / (4 * Math.PI * Math.PI);
         double u = x[1] - b * x[0] * x[0] + 5 / Math.PI * x[0] - 6;
@@ -506,29 +472,6 @@ class OptunaMultivariateParzenAgreementTest {
         return at.toArray(new double[0][]);
     }
 
-    private static Map<String, Object> spec(Distribution d) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        if (d instanceof FloatDistribution f) {
-            s.put("type", "float");
-            s.put("low", f.low());
-            s.put("high", f.high());
-            s.put("log", f.log());
-            if (f.step() != null) {
-                s.put("step", f.step());
-            }
-        } else if (d instanceof IntDistribution i) {
-            s.put("type", "int");
-            s.put("low", i.low());
-            s.put("high", i.high());
-            s.put("log", i.log());
-            s.put("step", i.step());
-        } else {
-            s.put("type", "categorical");
-            s.put("choices", ((CategoricalDistribution) d).choices());
-        }
-        return s;
-    }
-
     private static double[] model(ParzenSpace space, JsonArray internal) {
         double[] v = doubles(internal);
         for (int i = 0; i < v.length; i++) {
@@ -545,28 +488,4 @@ class OptunaMultivariateParzenAgreementTest {
         return out;
     }
 
-    private static double[] doubles(JsonArray a) {
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).getAsDouble();
-        }
-        return v;
-    }
-
-    /** Runs the script with Debian's Python; fails the test (never skips) if Optuna is missing. */
-    private JsonObject runPython(Object request) throws Exception {
-        Path script = Paths.get(getClass().getResource("/samplers/optuna_mv_parzen.py").toURI());
-        List<String> cmd = List.of(PYTHON, script.toString());
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(GSON.toJson(request).getBytes(StandardCharsets.UTF_8));
-        }
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("python " + cmd + " failed (is Debian's python3-optuna installed? install/test.sh"
-                    + " installs it):\n" + new String(err, StandardCharsets.UTF_8));
-        }
-        return JsonParser.parseString(new String(out, StandardCharsets.UTF_8)).getAsJsonObject();
-    }
 }

@@ -1,25 +1,19 @@
 package org.tunebook.samplers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tunebook.samplers.OptunaAgreement.assertSameDistribution;
+import static org.tunebook.samplers.OptunaAgreement.doubles;
+import static org.tunebook.samplers.OptunaAgreement.spec;
 import static org.assertj.core.api.Assertions.within;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -50,8 +44,6 @@ import org.tunebook.storage.InMemoryStorage;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OptunaParzenAgreementTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
-    private static final Gson GSON = new GsonBuilder().create();
     private static final double TOLERANCE = 1e-6;
 
     /** A parameter, the trials' values for it and their objective. */
@@ -118,7 +110,7 @@ class OptunaParzenAgreementTest {
             cases.add(Map.of("direction", c.direction == Direction.MINIMIZE ? "minimize" : "maximize", "param", "p",
                     "distribution", spec(c.distribution), "trials", trials, "points", points.get(c)));
         }
-        JsonArray results = runPython(Map.of("cases", cases)).getAsJsonArray("cases");
+        JsonArray results = OptunaAgreement.runPython("/samplers/optuna_parzen.py", Map.of("cases", cases)).getAsJsonArray("cases");
         optuna = new LinkedHashMap<>();
         for (Case c : Case.values()) {
             optuna.put(c, results.get(c.ordinal()).getAsJsonObject());
@@ -231,31 +223,6 @@ class OptunaParzenAgreementTest {
         assertSameDistribution(ours, theirs, "proposals");
     }
 
-    private static void assertSameDistribution(double[] ours, double[] sortedTheirs, String what) {
-        Arrays.sort(ours);
-        double critical = Math.sqrt(-Math.log(1e-6 / 2) / 2) * Math.sqrt(2.0 / sortedTheirs.length);
-        assertThat(ksDistance(ours, sortedTheirs)).as("Kolmogorov-Smirnov distance of %d %s each", ours.length, what)
-                .isLessThan(critical);
-    }
-
-    /** The largest gap between the empirical distribution functions of two sorted samples. */
-    private static double ksDistance(double[] a, double[] b) {
-        int i = 0;
-        int j = 0;
-        double d = 0;
-        while (i < a.length && j < b.length) {
-            double v = Math.min(a[i], b[j]);
-            while (i < a.length && a[i] == v) {
-                i++;
-            }
-            while (j < b.length && b[j] == v) {
-                j++;
-            }
-            d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
-        }
-        return d;
-    }
-
     /**
      * An internal value: uniform over the range (as start-up trials are), or, when {@code near}, close to a
      * fixed point inside it, with repeats for discrete parameters (as TPE's later trials are).
@@ -321,29 +288,6 @@ class OptunaParzenAgreementTest {
         return at.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static Map<String, Object> spec(Distribution d) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        if (d instanceof FloatDistribution f) {
-            s.put("type", "float");
-            s.put("low", f.low());
-            s.put("high", f.high());
-            s.put("log", f.log());
-            if (f.step() != null) {
-                s.put("step", f.step());
-            }
-        } else if (d instanceof IntDistribution i) {
-            s.put("type", "int");
-            s.put("low", i.low());
-            s.put("high", i.high());
-            s.put("log", i.log());
-            s.put("step", i.step());
-        } else {
-            s.put("type", "categorical");
-            s.put("choices", ((CategoricalDistribution) d).choices());
-        }
-        return s;
-    }
-
     private static double[] sortedModel(ParzenSpace space, JsonArray internal) {
         double[] v = doubles(internal);
         for (int i = 0; i < v.length; i++) {
@@ -353,28 +297,4 @@ class OptunaParzenAgreementTest {
         return v;
     }
 
-    private static double[] doubles(JsonArray a) {
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).getAsDouble();
-        }
-        return v;
-    }
-
-    /** Runs the script with Debian's Python; fails the test (never skips) if Optuna is missing. */
-    private JsonObject runPython(Object request) throws Exception {
-        Path script = Paths.get(getClass().getResource("/samplers/optuna_parzen.py").toURI());
-        List<String> cmd = List.of(PYTHON, script.toString());
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(GSON.toJson(request).getBytes(StandardCharsets.UTF_8));
-        }
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("python " + cmd + " failed (is Debian's python3-optuna installed? install/test.sh"
-                    + " installs it):\n" + new String(err, StandardCharsets.UTF_8));
-        }
-        return JsonParser.parseString(new String(out, StandardCharsets.UTF_8)).getAsJsonObject();
-    }
 }
