@@ -483,8 +483,9 @@ public final class JdbcStorage implements Storage {
                 }
                 // Python Optuna, which claims without the study's lock, was quicker: a new trial it is.
             }
-            int number = found.last() == null ? 0
-                    : found.lastNumber() != null ? found.lastNumber() + 1 : countTrials(c, studyId);
+            TrialTail.Mark last = found.last();
+            int number = last == null ? 0
+                    : last.number() != TrialTail.NO_NUMBER ? last.number() + 1 : countTrials(c, studyId);
             FrozenTrial trial = insertTrial(c, studyId, number, template, now);
             return new Made(trial, found.afterInsert(new TrialTail.Mark(trial.id(), number)));
         });

@@ -88,21 +88,13 @@ final class TrialLoader {
         }
         Map<Long, List<Double>> values = new LinkedHashMap<>();
         Map<String, Distribution> byName = studyId >= 0 ? distributionsByName(c, studyId) : null;
-        if (byName != null) {
-            // Each parameter has one distribution in the whole study (the common case): rows need not carry it.
-            query(c, studyId, builders.keySet(), "SELECT x.trial_id, x.param_name, x.param_value FROM trial_params x",
-                    "x.param_id", rs -> {
-                        String name = rs.getString(2);
-                        Distribution d = byName.get(name);
-                        builders.get(rs.getLong(1)).param(name, d.toExternal(rs.getDouble(3)), d);
-                    });
-        } else {
-            query(c, studyId, builders.keySet(), "SELECT x.trial_id, x.param_name, x.param_value, x.distribution_json"
-                    + " FROM trial_params x", "x.param_id", rs -> {
-                        Distribution d = DistributionJson.read(rs.getString(4));
-                        builders.get(rs.getLong(1)).param(rs.getString(2), d.toExternal(rs.getDouble(3)), d);
-                    });
-        }
+        // When each parameter has one distribution in the whole study (the common case), rows need not carry it.
+        query(c, studyId, builders.keySet(), "SELECT x.trial_id, x.param_name, x.param_value"
+                + (byName == null ? ", x.distribution_json" : "") + " FROM trial_params x", "x.param_id", rs -> {
+                    String name = rs.getString(2);
+                    Distribution d = byName != null ? byName.get(name) : DistributionJson.read(rs.getString(4));
+                    builders.get(rs.getLong(1)).param(name, d.toExternal(rs.getDouble(3)), d);
+                });
         query(c, studyId, builders.keySet(), "SELECT x.trial_id, x.objective, x.value, x.value_type"
                 + " FROM trial_values x", "x.trial_id, x.objective", rs -> {
                     double v = rs.getDouble(3);

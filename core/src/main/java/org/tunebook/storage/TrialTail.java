@@ -31,12 +31,14 @@ final class TrialTail {
     record Mark(long id, int number) {
     }
 
+    /** A trial's number when its row has none yet (a foreign writer's half-made row). */
+    static final int NO_NUMBER = -1;
+
     /**
      * What a reading found: the study's last trial and its two oldest WAITING trials, each null when there is
-     * none. {@code lastNumber} is null when the last trial has no number yet (a foreign writer's half-made
-     * row), and the caller must count.
+     * none. When the last trial's number is {@link #NO_NUMBER}, the caller must count.
      */
-    record Found(Mark last, Integer lastNumber, Mark waiting, Mark nextWaiting) {
+    record Found(Mark last, Mark waiting, Mark nextWaiting) {
 
         /** The anchor once the oldest WAITING trial is claimed (or when none was there). */
         Mark afterClaim() {
@@ -92,7 +94,7 @@ final class TrialTail {
                     first = false;
                     lastId = id;
                     if (nextWaiting == null && "WAITING".equals(rs.getString(3))) {
-                        Mark mark = new Mark(id, lastNumber == null ? -1 : number);
+                        Mark mark = new Mark(id, lastNumber == null ? NO_NUMBER : number);
                         if (waiting == null) {
                             waiting = mark;
                         } else {
@@ -103,8 +105,8 @@ final class TrialTail {
                 if (first && anchor != null) {
                     return null;
                 }
-                Mark last = lastId < 0 ? null : new Mark(lastId, lastNumber == null ? -1 : lastNumber);
-                return new Found(last, lastNumber, waiting, nextWaiting);
+                Mark last = lastId < 0 ? null : new Mark(lastId, lastNumber == null ? NO_NUMBER : lastNumber);
+                return new Found(last, waiting, nextWaiting);
             }
         }
     }
