@@ -20,7 +20,6 @@ import sys
 import numpy as np
 
 DRAWS = 10000
-PROPOSALS = 3000
 import optuna
 from optuna.distributions import FloatDistribution
 from optuna.samplers._base import _CONSTRAINTS_KEY
@@ -28,20 +27,10 @@ from optuna.samplers._tpe.parzen_estimator import _ParzenEstimator
 from optuna.samplers._tpe.sampler import (_calculate_weights_below_for_multi_objective, _get_observation_pairs,
                                           _split_observation_pairs)
 
+# the last step of sample_independent, as the single-objective agreement script computes it
+from optuna_parzen import propose  # the script beside this one
+
 optuna.logging.set_verbosity(optuna.logging.WARNING)
-
-
-def propose(mpe_below, mpe_above, name, candidates):
-    """PROPOSALS times the last step of sample_independent: draw the candidates from the good estimator and keep
-    the one of largest log l - log g (TPESampler._compare), batched."""
-    rng = np.random.RandomState(1)
-    out = []
-    for _ in range(PROPOSALS // 500):
-        samples = mpe_below.sample(rng, 500 * candidates)[name]
-        score = mpe_below.log_pdf({name: samples}) - mpe_above.log_pdf({name: samples})
-        best = np.argmax(score.reshape(500, candidates), axis=1)
-        out.extend(samples.reshape(500, candidates)[np.arange(500), best])
-    return np.asarray(out)
 
 
 def run(case):

@@ -25,20 +25,13 @@ DRAWS = 10000
 PROPOSALS = 3000
 BATCH = 500
 import optuna
-from optuna.distributions import CategoricalDistribution, FloatDistribution, IntDistribution
+from optuna.distributions import CategoricalDistribution
 from optuna.samplers._tpe.parzen_estimator import _ParzenEstimator
 from optuna.samplers._tpe.sampler import _get_observation_pairs, _split_observation_pairs
 
+from optuna_parzen import distribution  # the script beside this one: a distribution from its JSON spec
+
 optuna.logging.set_verbosity(optuna.logging.WARNING)
-
-
-def distribution(spec):
-    kind = spec["type"]
-    if kind == "float":
-        return FloatDistribution(spec["low"], spec["high"], log=spec.get("log", False), step=spec.get("step"))
-    if kind == "int":
-        return IntDistribution(spec["low"], spec["high"], log=spec.get("log", False), step=spec.get("step", 1))
-    return CategoricalDistribution(spec["choices"])
 
 
 def internal(dists, samples):
