@@ -61,7 +61,11 @@ class BruteForceSamplerTest {
         Set<Map<String, Object>> seen = new HashSet<>();
         study.trials(TrialState.COMPLETE).forEach(t -> seen.add(t.params()));
         assertThat(seen).hasSize(20);
-        assertThat(study.trials()).hasSizeLessThanOrEqualTo(20 + 3); // at most a repeat per other worker
+        // A worker repeats a combination only while the last new ones are still running; how often depends on
+        // how the threads are scheduled (a fast worker may repeat twice while a slow one finishes its trial), so
+        // no count is certain (a bound of 3 repeats failed on a loaded CI machine with 4). What is: the run stops
+        // by itself once every combination is done, before its budget of 200 trials.
+        assertThat(study.trials()).hasSizeLessThan(200);
     }
 
     @Test
